@@ -1,0 +1,303 @@
+"""Writes the files derived from the schema: the client's typed methods and the actions reference.
+
+Run ``python -m suno_nb._codegen`` after changing :mod:`suno_nb.schema`; ``--check`` (used by
+``make test`` and CI) fails when a generated file is stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from suno_nb import schema
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "suno_nb" / "_generated.py"
+REFERENCE = ROOT / "docs" / "reference" / "actions.md"
+
+_CALL_DOC = """
+        callback_url: The service POSTs the final result there (see ``parse_callback``).
+        wait: Wait for the result (default). ``False`` returns the task at once.
+        until: ``"complete"`` (final files) or ``"stream"`` (as soon as a preview plays).
+        timeout: Seconds to wait before ``GenerationTimeout`` (the task keeps running).
+        on_progress: Called with a ``Progress`` at each state change.
+        extra: Fields the schema does not know yet, sent as given.
+        max_retries: Retries of the submission on 429 (never on ambiguous failures)."""
+
+
+def _annotation(spec: schema.FieldSpec, *, required: bool) -> str:
+    if spec.kind == "enum":
+        choices = ", ".join(repr(c) for c in spec.choices)
+        base = f"Literal[{choices}]"
+        if spec.name == "model":
+            base += " | str"  # newer models pass through with a warning
+    else:
+        base = spec.python_type
+    return base if required else f"{base} | None"
+
+
+def _param(spec: schema.FieldSpec, *, required: bool) -> str:
+    ann = _annotation(spec, required=required)
+    return f"{spec.name}: {ann}" if required else f"{spec.name}: {ann} = None"
+
+
+def _arg_doc(spec: schema.FieldSpec, *, required: bool) -> str:
+    limit = spec.length_note()
+    allowed = spec.allowed_text() if spec.kind not in ("text", "str") else (limit or "text")
+    gate = f" Needs {schema._gen_name(spec.min_model)}+." if spec.min_model else ""
+    req = " Required." if required else ""
+    return f"        {spec.name}: {spec.doc} ({allowed}).{gate}{req}"
+
+
+def _signature(positional: list[str], keyword: list[str], tail: list[str]) -> str:
+    params = ["self", *positional]
+    if keyword or tail:
+        params.append("*")
+    params += keyword + tail
+    return ",\n        ".join(params)
+
+
+def _action_method(action: schema.ActionSpec, *, is_async: bool) -> str:
+    pos_names = list(action.positional_fields)
+    positional = [_param(schema.FIELDS[n], required=n in action.required) for n in pos_names]
+    keyword = [
+        _param(schema.FIELDS[n], required=n in action.required)
+        for n in action.fields
+        if n not in pos_names
+    ]
+    task_type = "AsyncTask" if is_async else "Task"
+    tail = [
+        "callback_url: str | None = None",
+        "wait: bool = True",
+        'until: Literal["complete", "stream"] = "complete"',
+        "timeout: float | None = None",
+        "on_progress: ProgressHook | None = None",
+        "extra: Mapping[str, Any] | None = None",
+        "max_retries: int | None = None",
+    ]
+    args = "\n".join(
+        _arg_doc(schema.FIELDS[n], required=n in action.required) for n in action.fields
+    )
+    rules = "".join(f"\n        - {_rule_text(r)}" for r in action.rules)
+    implied = "".join(
+        f"\n        - sends {k}={v!r} (the action needs it)" for k, v in action.fixed.items()
+    )
+    rules_doc = f"\n\n    Rules:{rules}{implied}" if rules or implied else ""
+    example = _example_call(action)
+    call = "await self._action" if is_async else "self._action"
+    prefix = "async def" if is_async else "def"
+    await_ex = "await " if is_async else ""
+    return f'''
+    {prefix} {action.name}(
+        {_signature(positional, keyword, tail)},
+    ) -> {task_type}:
+        """{action.summary} Returns {action.clips} clip(s).{rules_doc}
+
+        Args:
+{args}{_CALL_DOC}
+
+        Example:
+            >>> task = {await_ex}client.{example}  # doctest: +SKIP
+        """
+        return {call}({action.name!r}, locals())
+'''
+
+
+def _rule_text(rule: str) -> str:
+    fn = schema._RULES[rule]
+    return (fn.__doc__ or rule).strip().splitlines()[0]
+
+
+def _example_value(name: str) -> str:
+    spec = schema.FIELDS.get(name)
+    if spec is not None and spec.example is not None:
+        return repr(spec.example)
+    if spec is not None and spec.kind == "enum":
+        return repr(spec.choices[0])
+    if spec is not None and spec.kind == "url_list":
+        return "['https://example.com/ref.mp3']"
+    if spec is not None and spec.kind == "id_list":
+        return "['3f9b0c1e', 'a06d22f1']"
+    if spec is not None and spec.kind in ("float", "int"):
+        return {"replace_section_start": "10.0", "replace_section_end": "20.0"}.get(name, "30.0")
+    return "'...'"
+
+
+def _example_call(action: schema.ActionSpec) -> str:
+    names = list(action.required) or ["prompt"]
+    if action.name == "overpainting":
+        names = ["audio_id", "overpainting_end", "lyric"]
+    args = ", ".join(f"{n}={_example_value(n)}" for n in names)
+    if "lyric_unless_instrumental" in action.rules:
+        args += ", lyric='[Verse]\\nand on we go'"
+    return f"{action.name}({args})"
+
+
+def _endpoint_method(ep: schema.EndpointSpec, *, is_async: bool) -> str:
+    required = [f for f in ep.fields if f.name in ep.required]
+    optional = [f for f in ep.fields if f.name not in ep.required]
+    positional = [_param(f, required=True) for f in required]
+    keyword = [_param(f, required=False) for f in optional]
+    args = "\n".join(_arg_doc(f, required=f.name in ep.required) for f in ep.fields)
+    prefix = "async def" if is_async else "def"
+    call = "await self._endpoint" if is_async else "self._endpoint"
+    return f'''
+    {prefix} {ep.name}(
+        {_signature(positional, keyword, [])},
+    ) -> {ep.result}:
+        """{ep.summary} (``{ep.method} {ep.path}``)
+
+        Args:
+{args}
+        """
+        return {call}({ep.name!r}, locals())
+'''
+
+
+def render_generated() -> str:
+    """The text of ``suno_nb/_generated.py``."""
+    results = sorted({ep.result for ep in schema.ENDPOINTS.values()})
+    parts = [
+        '"""Client methods generated from suno_nb.schema by suno_nb._codegen. Do not edit."""',
+        "",
+        "from __future__ import annotations",
+        "",
+        "from collections.abc import Mapping",
+        "from typing import TYPE_CHECKING, Any, Literal",
+        "",
+        "if TYPE_CHECKING:",
+        "    from suno_nb.client import AsyncTask, ProgressHook, Task",
+        "    from suno_nb.models import (",
+        *[f"        {r}," for r in results],
+        "    )",
+        "",
+        "",
+    ]
+    for is_async in (False, True):
+        cls = "_AsyncEndpoints" if is_async else "_SyncEndpoints"
+        kind = "async" if is_async else "sync"
+        parts.append(f"class {cls}:")
+        parts.append(f'    """Every action and endpoint as a typed {kind} method."""')
+        for action in schema.ACTIONS.values():
+            parts.append(_action_method(action, is_async=is_async))
+        for ep in schema.ENDPOINTS.values():
+            parts.append(_endpoint_method(ep, is_async=is_async))
+        parts.append("\n")
+    return _format("\n".join(parts).rstrip() + "\n")
+
+
+def _format(text: str) -> str:
+    """Format with ruff when it is installed, so the file stays ruff-clean."""
+    import shutil
+    import subprocess
+
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    if not Path(ruff).exists():
+        return text
+    done = subprocess.run(
+        [ruff, "format", "--stdin-filename", str(GENERATED), "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    return done.stdout if done.returncode == 0 else text
+
+
+def render_reference() -> str:
+    """The text of ``docs/reference/actions.md``."""
+    out = [
+        "# Actions reference",
+        "",
+        "<!-- generated from suno_nb/schema.py by `python -m suno_nb._codegen`; do not edit -->",
+        "",
+        "Every `/suno/audios` action and every sibling endpoint, with the fields each takes. "
+        "The client checks all of this before it sends anything and raises `ValidationError` "
+        "naming the field and what is allowed. Fields you do not set are not sent: the "
+        "service's own defaults apply.",
+        "",
+        "## Models",
+        "",
+        "| model | lyric | style | title | longest song |",
+        "|---|---|---|---|---|",
+    ]
+    for m in schema.MODELS.values():
+        default = " (service default)" if m.name == schema.DEFAULT_MODEL else ""
+        out.append(
+            f"| `{m.name}`{default} | {m.lyric_max} | {m.style_max} | {m.title_max} | "
+            f"{m.max_duration} s |"
+        )
+    out += [
+        "",
+        "A model name not in this table is sent as given, with a warning.",
+        "",
+        "## Fields",
+        "",
+        "| field | allowed | widget | needs | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for f in schema.FIELDS.values():
+        allowed = f.allowed_text() if f.kind not in ("text", "str") else (f.length_note() or "text")
+        gate = schema._gen_name(f.min_model) + "+" if f.min_model else ""
+        alias = f" (also `{'`, `'.join(f.aliases)}`)" if f.aliases else ""
+        out.append(f"| `{f.name}`{alias} | {allowed} | {f.widget} | {gate} | {f.doc} |")
+    out += ["", "## Actions", ""]
+    for a in schema.ACTIONS.values():
+        newer = " *(newer)*" if a.newer else ""
+        out += [f"### `{a.name}`{newer}", "", a.summary, ""]
+        req = ", ".join(f"`{n}`" for n in a.required) or "see rules"
+        opt = ", ".join(f"`{n}`" for n in a.optional if n not in a.required) or "—"
+        out += [
+            f"- **required:** {req}",
+            f"- **optional:** {opt}",
+            f"- **returns:** {a.clips} clip(s)",
+        ]
+        for r in a.rules:
+            out.append(f"- **rule:** {_rule_text(r)}")
+        for k, v in a.fixed.items():
+            out.append(f"- **sends** `{k}={v!r}` (the action needs it)")
+        if a.min_model:
+            out.append(f"- **model:** {schema._gen_name(a.min_model)} or newer")
+        out += ["", "```python", f"task = client.{_example_call(a)}", "```", ""]
+    out += [
+        "## Other endpoints",
+        "",
+        "| method | path | client method | required | returns |",
+        "|---|---|---|---|---|",
+    ]
+    for ep in schema.ENDPOINTS.values():
+        req = ", ".join(f"`{n}`" for n in ep.required) or "—"
+        out.append(f"| {ep.method} | `{ep.path}` | `client.{ep.name}()` | {req} | `{ep.result}` |")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true", help="fail if a file is stale")
+    args = parser.parse_args(argv)
+    stale = []
+    for path, text in ((GENERATED, render_generated()), (REFERENCE, render_reference())):
+        current = path.read_text() if path.exists() else None
+        if current == text:
+            continue
+        if args.check:
+            stale.append(path.relative_to(ROOT))
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+            print(f"wrote {path.relative_to(ROOT)}")
+    if stale:
+        print(
+            "stale generated files: "
+            + ", ".join(map(str, stale))
+            + "\nrun `make reference` (python -m suno_nb._codegen) and commit them",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

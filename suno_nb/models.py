@@ -1,0 +1,426 @@
+"""Typed request and result models: requests are built from :mod:`suno_nb.schema`, results
+follow sections 1.3, 2 and 3 of the API contract and keep every unknown field.
+
+Example:
+    >>> from suno_nb.models import Clip, request_model
+    >>> Clip.model_validate({"id": "c1", "state": "succeeded", "duration": 12.5, "bpm": 90}).bpm
+    90
+    >>> request_model("generate").model_json_schema()["properties"]["weirdness"]["maximum"]
+    1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+
+from suno_nb import schema
+from suno_nb.errors import parse_error_body
+
+__all__ = [
+    "AudioResponse",
+    "Clip",
+    "Cost",
+    "DeleteResult",
+    "LyricsResult",
+    "MidiResult",
+    "PersonaList",
+    "PersonaResult",
+    "StyleResult",
+    "TaskRecord",
+    "TaskState",
+    "TimingResult",
+    "UploadResult",
+    "VideoResult",
+    "VoiceResult",
+    "VoxResult",
+    "WavResult",
+    "request_model",
+]
+
+TaskState = Literal["pending", "running", "succeeded", "failed", "not_found"]
+
+
+class _Open(BaseModel):
+    """A model that keeps fields it does not know (the service adds them often)."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class Clip(_Open):
+    """One clip of an ``/suno/audios`` answer (section 1.3)."""
+
+    id: str
+    title: str = ""
+    image_url: str | None = None
+    image_large_url: str | None = None
+    lyric: str | None = None
+    audio_url: str | None = None
+    video_url: str | None = None
+    created_at: str | None = None
+    model: str | None = None  # the upstream name, often not the requested one: never validated
+    state: str | None = None
+    prompt: str | None = None
+    style: str | None = None
+    duration: float | None = None
+    concat_history: list[Any] | None = None
+    stem_set: Any = None
+
+    @property
+    def done(self) -> bool:
+        """True once the final file exists (state ``succeeded``)."""
+        return self.state == "succeeded" or (self.state is None and self.duration is not None)
+
+    @property
+    def has_preview(self) -> bool:
+        """True while running with a streaming preview URL."""
+        return bool(self.audio_url) and not self.done and self.state != "error"
+
+
+class Cost(_Open):
+    amount: float | None = None
+    currency: str | None = None
+    list_amount: float | None = None
+
+
+class AudioResponse(_Open):
+    """The body of ``/suno/audios`` (blocking, streamed snapshot, callback) and of a task."""
+
+    success: bool | None = None
+    task_id: str | None = None
+    trace_id: str | None = None
+    data: list[Clip] = Field(default_factory=list)
+    error: Any = None
+    cost: Cost | None = None
+
+    @property
+    def failed(self) -> bool:
+        return (
+            self.success is False or bool(self.error) or any(c.state == "error" for c in self.data)
+        )
+
+    @property
+    def done(self) -> bool:
+        """Finished: ``success`` is true (and, to be safe, no clip is still in progress)."""
+        return (
+            self.success is True
+            and not self.error
+            and all(c.state in (None, "succeeded") for c in self.data)
+        )
+
+    def error_parts(self) -> tuple[str | None, str]:
+        """``(code, message)`` of a failed response, whatever shape the error has."""
+        if self.error:
+            return parse_error_body({"error": self.error})
+        broken = [c for c in self.data if c.state == "error"]
+        if broken:
+            extra = broken[0].model_extra or {}
+            return extra.get("error_code"), str(extra.get("error_message") or "clip failed")
+        return None, "task failed"
+
+
+class TaskRecord(_Open):
+    """A ``/suno/tasks`` record (section 2). There is no state field: it is derived."""
+
+    id: str | None = None
+    api_id: str | None = None
+    trace_id: str | None = None
+    created_at: float | None = None
+    started_at: float | None = None
+    finished_at: float | None = None
+    elapsed: float | None = None
+    request: dict[str, Any] | None = None
+    response: AudioResponse | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _wrap_bare_response(cls, data: Any) -> Any:
+        # Some deployments put a bare string error or a list of clips in `response`.
+        if isinstance(data, Mapping):
+            resp = data.get("response")
+            if isinstance(resp, str):
+                data = {**data, "response": {"success": False, "error": resp}}
+            elif isinstance(resp, list):
+                data = {**data, "response": {"data": resp}}
+        return data
+
+    @property
+    def state(self) -> TaskState:
+        """``not_found`` for ``{}``, then ``failed``, ``succeeded``, ``running``, ``pending``."""
+        if self.id is None and self.response is None and not self.model_extra:
+            return "not_found"
+        r = self.response
+        if r is None:
+            return "pending"
+        if r.failed:
+            return "failed"
+        if r.done:
+            return "succeeded"
+        if any(c.state == "running" or c.audio_url for c in r.data):
+            return "running"
+        return "pending"
+
+    @property
+    def clips(self) -> list[Clip]:
+        return self.response.data if self.response else []
+
+
+# ------------------------------------------------------------------ sibling endpoint results
+
+
+class _Result(_Open):
+    """Base of endpoint results: every one carries the ids support asks for."""
+
+    task_id: str | None = None
+    trace_id: str | None = None
+
+
+class Lyrics(_Open):
+    text: str = ""
+    title: str = ""
+    status: str | None = None
+    tags: Any = None
+
+
+class LyricsResult(_Result):
+    """``/suno/lyrics`` and ``/suno/mashup-lyrics``: one or several lyric sheets."""
+
+    items: list[Lyrics] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.items[0].text if self.items else ""
+
+    @property
+    def title(self) -> str:
+        return self.items[0].title if self.items else ""
+
+    @classmethod
+    def from_data(cls, data: Any, **ids: Any) -> LyricsResult:
+        items = data if isinstance(data, list) else [data] if data else []
+        return cls(items=items, **ids)
+
+
+class StyleResult(_Result):
+    upsampled_tags: str = ""
+
+
+class PersonaResult(_Result):
+    persona_id: str
+
+
+class PersonaItem(_Open):
+    persona_id: str
+    name: str | None = None
+    description: str | None = None
+    created_at: Any = None
+    source_type: str | None = None
+
+
+class PersonaList(_Result):
+    count: int = 0
+    items: list[PersonaItem] = Field(default_factory=list)
+
+
+class DeleteResult(_Result):
+    success: bool = True
+
+
+class VoiceResult(_Result):
+    persona_id: str
+    name: str | None = None
+    is_public: bool | None = None
+
+
+class VoxResult(_Result):
+    id: str
+    source_clip_id: str | None = None
+    status: str | None = None
+    vocal_audio_url: str | None = None
+    vocal_start_s: float | None = None
+    vocal_end_s: float | None = None
+
+
+class UploadResult(_Result):
+    audio_id: str
+    title: str | None = None
+    duration: float | None = None
+    audio_url: str | None = None
+
+
+class VideoResult(_Result):
+    video_url: str
+
+
+class WavFile(_Open):
+    file_url: str
+
+
+class WavResult(_Result):
+    files: list[WavFile] = Field(default_factory=list)
+
+    @classmethod
+    def from_data(cls, data: Any, **ids: Any) -> WavResult:
+        items = data if isinstance(data, list) else [data] if data else []
+        return cls(files=items, **ids)
+
+
+class Note(_Open):
+    pitch: float
+    start: float
+    end: float
+    velocity: float | None = None
+
+
+class Instrument(_Open):
+    name: str = ""
+    notes: list[Note] = Field(default_factory=list)
+
+
+class MidiTrackSet(_Open):
+    state: str | None = None
+    instruments: list[Instrument] = Field(default_factory=list)
+
+
+class MidiResult(_Result):
+    items: list[MidiTrackSet] = Field(default_factory=list)
+
+    @property
+    def instruments(self) -> list[Instrument]:
+        return [i for item in self.items for i in item.instruments]
+
+    @classmethod
+    def from_data(cls, data: Any, **ids: Any) -> MidiResult:
+        items = data if isinstance(data, list) else [data] if data else []
+        return cls(items=items, **ids)
+
+
+class AlignedWord(_Open):
+    word: str
+    start_s: float
+    end_s: float
+    success: bool | None = None
+    p_align: float | None = None
+
+
+class TimingResult(_Result):
+    aligned_words: list[AlignedWord] = Field(default_factory=list)
+    waveform_data: list[float] = Field(default_factory=list)
+
+
+RESULT_TYPES: dict[str, type[_Result]] = {
+    cls.__name__: cls
+    for cls in (
+        LyricsResult,
+        StyleResult,
+        PersonaResult,
+        PersonaList,
+        DeleteResult,
+        VoiceResult,
+        VoxResult,
+        UploadResult,
+        VideoResult,
+        WavResult,
+        MidiResult,
+        TimingResult,
+    )
+}
+
+
+def parse_result(type_name: str, data: Any, *, task_id: str | None, trace_id: str | None) -> Any:
+    """Turn an endpoint's ``data`` into its result model (list- and object-shaped both)."""
+    cls = RESULT_TYPES[type_name]
+    ids = {"task_id": task_id, "trace_id": trace_id}
+    from_data = getattr(cls, "from_data", None)
+    if from_data is not None:
+        return from_data(data, **ids)
+    if isinstance(data, list):  # an object answer sent as a one-item list
+        data = data[0] if data else {}
+    return cls.model_validate({**(data or {}), **ids})
+
+
+# ---------------------------------------------------------------------------- request models
+
+_PY_TYPES: dict[str, Any] = {
+    "str": str,
+    "text": str,
+    "url": str,
+    "bool": bool,
+    "float": float,
+    "int": int,
+    "url_list": list[str],
+    "id_list": list[str],
+}
+
+
+def _field_annotation(spec: schema.FieldSpec) -> Any:
+    if spec.kind == "enum":
+        return Literal[spec.choices] | None  # type: ignore[valid-type]
+    return _PY_TYPES[spec.kind] | None
+
+
+def _pydantic_field(spec: schema.FieldSpec, required: bool) -> Any:
+    extra = {"widget": spec.widget, "group": spec.group}
+    if spec.min_model is not None:
+        extra["min_model"] = spec.min_model
+    if spec.default is not None:
+        extra["service_default"] = spec.default
+    if spec.step is not None:
+        extra["step"] = spec.step
+    kw: dict[str, Any] = {
+        "description": spec.doc,
+        "json_schema_extra": extra,
+    }
+    for attr in ("ge", "le", "gt"):
+        if getattr(spec, attr) is not None:
+            kw[attr] = getattr(spec, attr)
+    if isinstance(spec.max_length, int):
+        kw["max_length"] = spec.max_length
+    if spec.kind in ("url_list", "id_list"):
+        kw["min_length"] = spec.min_items
+        kw["max_length"] = spec.max_items
+    if spec.aliases:
+        from pydantic import AliasChoices
+
+        kw["validation_alias"] = AliasChoices(spec.name, *spec.aliases)
+    default = ... if required else None
+    return (_field_annotation(spec), Field(default, **kw))
+
+
+class _RequestBase(BaseModel):
+    """Base of generated request models: the schema's own checker runs first."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check_with_schema(cls, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            body = {**data, "action": cls.model_fields["action"].default}
+            problems = schema.check_request(body, warn=False)
+            if problems:
+                raise ValueError("; ".join(p.message for p in problems))
+        return data
+
+    def to_body(self) -> dict[str, Any]:
+        """The JSON body to send: only the fields that were set, never a default."""
+        return self.model_dump(exclude_none=True, exclude_unset=False, by_alias=False)
+
+
+@cache
+def request_model(action: str) -> type[_RequestBase]:
+    """The pydantic model of one action's request, generated from the schema."""
+    spec = schema.ACTIONS[action]
+    fields: dict[str, Any] = {
+        "action": (Literal[action], Field(action, description="The action."))  # type: ignore[valid-type]
+    }
+    for name in spec.fields:
+        fields[name] = _pydantic_field(schema.FIELDS[name], required=False)
+    fields["callback_url"] = (str | None, Field(None, description="Where to POST the result."))
+    camel = "".join(part.title() for part in action.split("_")) + "Request"
+    model = create_model(camel, __base__=_RequestBase, __doc__=spec.summary, **fields)
+    model.__module__ = __name__
+    return model

@@ -1,0 +1,1350 @@
+"""The one declarative table of the Suno API: fields, models, actions, endpoints and their rules.
+
+Everything else is derived from it: the pydantic request models, the client's methods, the CLI,
+the widgets, the emulator's request checks and ``docs/reference/actions.md``.
+
+Example:
+    >>> from suno_nb.schema import ACTIONS, FIELDS, check_request
+    >>> ACTIONS["extend"].required
+    ('audio_id', 'continue_at')
+    >>> FIELDS["weirdness"].allowed_text()
+    'a number from 0 to 1'
+    >>> [p.field for p in check_request({"action": "generate", "weirdness": 2.0})]
+    ['weirdness', 'prompt']
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from suno_nb.errors import FieldProblem
+
+__all__ = [
+    "ACTIONS",
+    "DEFAULT_MODEL",
+    "ENDPOINTS",
+    "FIELDS",
+    "MODELS",
+    "ActionSpec",
+    "EndpointSpec",
+    "FieldSpec",
+    "ModelSpec",
+    "UnknownNameWarning",
+    "check_request",
+    "model_spec",
+]
+
+Kind = Literal["str", "text", "bool", "float", "int", "enum", "url", "url_list", "id_list"]
+Widget = Literal["text", "textarea", "checkbox", "slider", "dropdown", "tags", "number", "urls"]
+
+
+class UnknownNameWarning(UserWarning):
+    """A model or action name the schema does not know; it is sent as given."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Models
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One model version and the limits that depend on it."""
+
+    name: str
+    generation: float  # sortable: gates compare against it
+    label: str
+    lyric_max: int
+    style_max: int
+    title_max: int
+    max_duration: int  # seconds
+    prompt_max: int = 500
+
+
+def _models(rows: Iterable[tuple]) -> dict[str, ModelSpec]:
+    return {row[0]: ModelSpec(*row) for row in rows}
+
+
+#: name, generation, label, lyric/style/title limits (chars), longest song (s)
+MODELS: dict[str, ModelSpec] = _models(
+    [
+        ("chirp-v3-0", 3.0, "v3", 3000, 200, 80, 120),
+        ("chirp-v3-5", 3.5, "v3.5", 3000, 200, 80, 120),
+        ("chirp-v4", 4.0, "v4", 3000, 200, 80, 150),
+        ("chirp-v4-5", 4.5, "v4.5", 5000, 1000, 100, 240),
+        ("chirp-v4-5-plus", 4.6, "v4.5+", 5000, 1000, 100, 480),
+        ("chirp-v5", 5.0, "v5", 5000, 1000, 100, 480),
+        ("chirp-v5-5", 5.5, "v5.5", 5000, 1000, 100, 480),
+        ("chirp-v6", 6.0, "v6", 5000, 1000, 100, 480),
+        ("chirp-v6-wild", 6.0, "v6 wild", 5000, 1000, 100, 480),
+        ("chirp-v6-mini", 6.0, "v6 mini", 5000, 1000, 100, 480),
+    ]
+)
+
+#: what the service uses when a request names no model
+DEFAULT_MODEL = "chirp-v4"
+
+# A model we do not know is newer than our table: give it the most generous limits so we never
+# refuse a request the service would accept.
+_NEWEST = max(MODELS.values(), key=lambda m: (m.generation, m.lyric_max))
+
+
+def model_spec(name: str | None) -> tuple[ModelSpec, bool]:
+    """Return ``(spec, known)`` for a model name; unknown names get the newest limits."""
+    if name is None:
+        return MODELS[DEFAULT_MODEL], True
+    spec = MODELS.get(name)
+    return (spec, True) if spec else (_NEWEST, False)
+
+
+def _gen_name(generation: float) -> str:
+    first = min(
+        (m for m in MODELS.values() if m.generation >= generation), key=lambda m: m.generation
+    )
+    return first.name
+
+
+# ---------------------------------------------------------------------------------------------
+# Fields
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One request field: its type, limits, documentation and how a form shows it."""
+
+    name: str
+    kind: Kind
+    doc: str
+    widget: Widget = "text"
+    ge: float | None = None
+    le: float | None = None
+    gt: float | None = None
+    max_length: int | str | None = None  # an int, or the ModelSpec attribute that holds it
+    min_items: int | None = None
+    max_items: int | None = None
+    choices: tuple[str, ...] = ()
+    default: Any = None  # the service's default: documented, never sent on the user's behalf
+    min_model: float | None = None  # model gate (a ModelSpec.generation)
+    aliases: tuple[str, ...] = ()
+    example: Any = None
+    group: str = "main"
+    step: float | None = None
+
+    @property
+    def python_type(self) -> str:
+        """The type as written in generated signatures."""
+        return {
+            "str": "str",
+            "text": "str",
+            "url": "str",
+            "bool": "bool",
+            "float": "float",
+            "int": "int",
+            "enum": "str",
+            "url_list": "list[str]",
+            "id_list": "list[str]",
+        }[self.kind]
+
+    def allowed_text(self, model: ModelSpec | None = None) -> str:
+        """What this field accepts, in words (used by every error message and the docs)."""
+        k = self.kind
+        if k == "enum":
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        if k == "bool":
+            return "True or False"
+        if k in ("float", "int"):
+            noun = "an integer" if k == "int" else "a number"
+            if self.ge is not None and self.le is not None:
+                return f"{noun} from {self.ge:g} to {self.le:g}"
+            if self.gt is not None:
+                return f"{noun} greater than {self.gt:g}"
+            if self.ge is not None:
+                return f"{noun} of at least {self.ge:g}"
+            return noun
+        if k in ("url_list", "id_list"):
+            item = "http(s) URL" if k == "url_list" else "clip id"
+            lo, hi = self.min_items, self.max_items
+            if lo is not None and lo == hi:
+                return f"a list of exactly {lo} {item}s"
+            return f"a list of {lo or 0} to {hi} {item}s"
+        if k == "url":
+            return "an http(s) URL"
+        limit = self.length_limit(model)
+        if limit:
+            where = f" on {model.name}" if model and isinstance(self.max_length, str) else ""
+            return f"text of at most {limit} characters{where}"
+        return "text"
+
+    def length_limit(self, model: ModelSpec | None) -> int | None:
+        """The maximum length for ``model`` (model-dependent limits read the model table)."""
+        if isinstance(self.max_length, str):
+            return getattr(model or MODELS[DEFAULT_MODEL], self.max_length)
+        return self.max_length
+
+    def length_note(self) -> str:
+        """Length limit in words for the docs, including model-dependent ones."""
+        if isinstance(self.max_length, str):
+            by: dict[int, list[str]] = {}
+            for m in MODELS.values():
+                by.setdefault(getattr(m, self.max_length), []).append(m.label)
+            return "; ".join(f"≤ {n} on {', '.join(labels)}" for n, labels in by.items())
+        if self.max_length:
+            return f"≤ {self.max_length}"
+        return ""
+
+
+def _f(name: str, kind: Kind, doc: str, **kw: Any) -> FieldSpec:
+    return FieldSpec(name=name, kind=kind, doc=doc, **kw)
+
+
+_STEM_TYPES = (
+    "vocals",
+    "backing_vocals",
+    "drums",
+    "bass",
+    "guitar",
+    "keyboard",
+    "percussion",
+    "strings",
+    "synth",
+    "fx",
+    "brass",
+    "woodwinds",
+)
+
+_FIELD_LIST: list[FieldSpec] = [
+    _f(
+        "model",
+        "enum",
+        "Model version; the service uses chirp-v4 when none is given.",
+        widget="dropdown",
+        choices=tuple(MODELS),
+        default=DEFAULT_MODEL,
+        group="model",
+        example="chirp-v4-5",
+    ),
+    _f(
+        "prompt",
+        "text",
+        "Song description in prompt mode; replacement lines for replace_section; "
+        "an optional brief for cover, inspo and artist_consistency.",
+        widget="textarea",
+        max_length=500,
+        example="a calm lofi song about a night bus",
+    ),
+    _f(
+        "custom",
+        "bool",
+        "True: you give lyrics, style and title. False: a prompt describes the song.",
+        widget="checkbox",
+        default=False,
+    ),
+    _f(
+        "lyric",
+        "text",
+        "Lyrics for custom mode, one line per line, with section tags such as "
+        "[Verse] and [Chorus].",
+        widget="textarea",
+        max_length="lyric_max",
+        example="[Verse]\nCity lights are fading\n[Chorus]\nRide the night bus home",
+    ),
+    _f(
+        "lyric_prompt",
+        "text",
+        "Let the service write the lyrics from this brief (custom mode with an empty lyric).",
+        widget="textarea",
+        max_length=500,
+    ),
+    _f(
+        "instrumental", "bool", "No vocals; any lyric is ignored.", widget="checkbox", default=False
+    ),
+    _f("title", "str", "Song title.", max_length="title_max", example="Night Bus"),
+    _f(
+        "style",
+        "text",
+        "Style tags: genres, moods, instruments, tempo.",
+        widget="textarea",
+        max_length="style_max",
+        example="lofi, mellow piano, rain, 72 bpm",
+    ),
+    _f(
+        "negative_tags",
+        "str",
+        "Styles or elements to avoid (e.g. 'drums, guitar').",
+        aliases=("style_negative",),
+        example="heavy drums",
+    ),
+    _f(
+        "vocal_gender",
+        "enum",
+        "Voice preference: 'm' or 'f'.",
+        widget="dropdown",
+        choices=("m", "f"),
+        min_model=4.5,
+        group="advanced",
+    ),
+    _f(
+        "variation_category",
+        "enum",
+        "How far the results may vary.",
+        widget="dropdown",
+        choices=("high", "normal", "subtle"),
+        min_model=5.0,
+        group="advanced",
+    ),
+    _f(
+        "weirdness",
+        "float",
+        "0 = conventional, 1 = experimental.",
+        widget="slider",
+        ge=0.0,
+        le=1.0,
+        step=0.05,
+        group="advanced",
+        example=0.5,
+    ),
+    _f(
+        "style_influence",
+        "float",
+        "0 = loose, 1 = follow the style tags closely.",
+        widget="slider",
+        ge=0.0,
+        le=1.0,
+        step=0.05,
+        group="advanced",
+        example=0.5,
+    ),
+    _f(
+        "audio_weight",
+        "float",
+        "How much the reference audio shapes the result.",
+        widget="slider",
+        ge=0.0,
+        le=1.0,
+        step=0.05,
+        group="advanced",
+    ),
+    _f(
+        "duration",
+        "int",
+        "Target length in seconds (a hint; the clip's real length is in its duration).",
+        widget="number",
+        ge=10,
+        le=360,
+        group="advanced",
+    ),
+    _f(
+        "audio_id",
+        "str",
+        "The source clip: a clip id, or an audio_id from upload.",
+        example="3f9b0c1e",
+    ),
+    _f(
+        "audio_urls",
+        "url_list",
+        "Reference audio for inspo: 1 to 4 public http(s) URLs.",
+        widget="urls",
+        min_items=1,
+        max_items=4,
+    ),
+    _f("persona_id", "str", "A singer persona from persona() or voices()."),
+    _f(
+        "mashup_audio_ids",
+        "id_list",
+        "The two clip ids to mash up.",
+        widget="tags",
+        min_items=2,
+        max_items=2,
+    ),
+    _f(
+        "continue_at",
+        "float",
+        "Where extend continues, in seconds from the start.",
+        widget="number",
+        gt=0.0,
+        group="timing",
+        example=30.0,
+    ),
+    _f(
+        "replace_section_start",
+        "float",
+        "Start of the replaced window, seconds.",
+        widget="number",
+        ge=0.0,
+        group="timing",
+    ),
+    _f(
+        "replace_section_end",
+        "float",
+        "End of the replaced window, seconds.",
+        widget="number",
+        ge=0.0,
+        group="timing",
+    ),
+    _f(
+        "replace_section_result_mode",
+        "enum",
+        "Two stitched songs or two raw segments.",
+        widget="dropdown",
+        choices=("full_song", "candidates"),
+        default="full_song",
+    ),
+    _f(
+        "overpainting_start",
+        "float",
+        "Where AI vocals start, seconds.",
+        widget="number",
+        ge=0.0,
+        default=0,
+        group="timing",
+    ),
+    _f(
+        "overpainting_end",
+        "float",
+        "Where AI vocals end, seconds.",
+        widget="number",
+        ge=0.0,
+        group="timing",
+    ),
+    _f(
+        "underpainting_start",
+        "float",
+        "Where AI accompaniment starts, seconds.",
+        widget="number",
+        ge=0.0,
+        default=0,
+        group="timing",
+    ),
+    _f(
+        "underpainting_end",
+        "float",
+        "Where AI accompaniment ends, seconds.",
+        widget="number",
+        ge=0.0,
+        group="timing",
+    ),
+    _f(
+        "samples_start",
+        "float",
+        "Where AI samples start, seconds.",
+        widget="number",
+        ge=0.0,
+        default=0,
+        group="timing",
+    ),
+    _f(
+        "samples_end",
+        "float",
+        "Where AI samples end, seconds.",
+        widget="number",
+        ge=0.0,
+        group="timing",
+    ),
+    _f(
+        "max_mode",
+        "bool",
+        "Highest-quality mode on newer deployments.",
+        widget="checkbox",
+        group="advanced",
+    ),
+    _f(
+        "variety",
+        "enum",
+        "How varied the results are (newer deployments).",
+        widget="dropdown",
+        choices=("off", "normal", "high", "extra", "max"),
+        group="advanced",
+    ),
+    _f(
+        "stem_type",
+        "enum",
+        "Which stem to add or extract.",
+        widget="dropdown",
+        choices=_STEM_TYPES,
+        example="drums",
+    ),
+    _f(
+        "audio_format",
+        "enum",
+        "Format of extracted stems.",
+        widget="dropdown",
+        choices=("mp3",),
+        default="mp3",
+    ),
+    _f(
+        "sound",
+        "text",
+        "Describe the sound to make.",
+        widget="textarea",
+        max_length=500,
+        example="dusty vinyl kick",
+    ),
+    _f(
+        "sound_type",
+        "enum",
+        "A single hit or a loop.",
+        widget="dropdown",
+        choices=("one-shot", "loop"),
+        example="loop",
+    ),
+    _f("bpm", "int", "Tempo in beats per minute.", widget="number", ge=1, le=300),
+    _f("key", "str", "Musical key, e.g. 'C minor'.", max_length=20),
+    _f(
+        "speed_multiplier",
+        "float",
+        "Playback speed factor.",
+        widget="number",
+        ge=0.25,
+        le=4.0,
+        step=0.05,
+        example=1.25,
+    ),
+    _f("keep_pitch", "bool", "Keep the pitch while changing speed.", widget="checkbox"),
+]
+
+FIELDS: dict[str, FieldSpec] = {f.name: f for f in _FIELD_LIST}
+_ALIASES: dict[str, str] = {a: f.name for f in _FIELD_LIST for a in f.aliases}
+
+# ---------------------------------------------------------------------------------------------
+# Cross-field rules: named checks, referenced from the action table by name
+# ---------------------------------------------------------------------------------------------
+
+RuleCheck = Callable[[Mapping[str, Any], "ActionSpec", ModelSpec], list[FieldProblem]]
+_RULES: dict[str, RuleCheck] = {}
+
+
+def _rule(name: str) -> Callable[[RuleCheck], RuleCheck]:
+    def register(fn: RuleCheck) -> RuleCheck:
+        _RULES[name] = fn
+        return fn
+
+    return register
+
+
+def _present(values: Mapping[str, Any], name: str) -> bool:
+    v = values.get(name)
+    return v is not None and v != "" and v != []
+
+
+def _missing(name: str, why: str) -> FieldProblem:
+    return FieldProblem(name, None, FIELDS[name].allowed_text(), f"{name} is required {why}")
+
+
+@_rule("prompt_or_lyrics")
+def _prompt_or_lyrics(v: Mapping[str, Any], a: ActionSpec, m: ModelSpec) -> list[FieldProblem]:
+    """Prompt mode needs a prompt; custom mode needs lyrics unless instrumental or lyric_prompt."""
+    if not v.get("custom"):
+        problems = []
+        if not _present(v, "prompt"):
+            problems.append(_missing("prompt", "when generate audio (prompt mode, custom=False)"))
+        if _present(v, "lyric_prompt"):
+            problems.append(
+                FieldProblem(
+                    "lyric_prompt",
+                    v["lyric_prompt"],
+                    "custom=True with an empty lyric",
+                    "lyric_prompt is used only with custom=True and an empty lyric",
+                )
+            )
+        return problems
+    if _present(v, "lyric_prompt") and _present(v, "lyric"):
+        return [
+            FieldProblem(
+                "lyric_prompt",
+                v["lyric_prompt"],
+                "an empty lyric",
+                "lyric_prompt writes the lyrics, so lyric must be empty; give one",
+            )
+        ]
+    if v.get("instrumental") or _present(v, "lyric") or _present(v, "lyric_prompt"):
+        return []
+    return [
+        _missing(
+            "lyric",
+            "when generate custom audio (custom=True); or set "
+            "instrumental=True, or give lyric_prompt",
+        )
+    ]
+
+
+@_rule("lyric_unless_instrumental")
+def _lyric_unless_instrumental(
+    v: Mapping[str, Any], a: ActionSpec, m: ModelSpec
+) -> list[FieldProblem]:
+    """extend and upload_extend need the lyrics of the new part unless instrumental."""
+    if v.get("instrumental") or _present(v, "lyric"):
+        return []
+    return [_missing("lyric", f"when {a.name} audio, unless instrumental=True")]
+
+
+@_rule("custom_lyric")
+def _custom_lyric(v: Mapping[str, Any], a: ActionSpec, m: ModelSpec) -> list[FieldProblem]:
+    """overpainting sings lyrics over the accompaniment: custom mode with a lyric."""
+    problems = []
+    if v.get("custom") is False:
+        problems.append(
+            FieldProblem(
+                "custom", False, "True", f"custom must be True for {a.name} (it sings your lyric)"
+            )
+        )
+    if not _present(v, "lyric"):
+        problems.append(_missing("lyric", f"for {a.name} (the words to sing)"))
+    return problems
+
+
+def _window_rule(prefix: str) -> RuleCheck:
+    start, end = f"{prefix}_start", f"{prefix}_end"
+
+    def check(v: Mapping[str, Any], a: ActionSpec, m: ModelSpec) -> list[FieldProblem]:
+        s, e = v.get(start), v.get(end)
+        s = FIELDS[start].default if s is None else s
+        if s is None or e is None:
+            return []
+        if not s < e:
+            return [
+                FieldProblem(
+                    end,
+                    e,
+                    f"a time greater than {start} ({s:g} s)",
+                    f"{end} must be greater than {start}: got {start}={s:g}, {end}={e:g}",
+                )
+            ]
+        return []
+
+    check.__doc__ = f"{start} < {end}."
+    return check
+
+
+for _prefix in ("replace_section", "overpainting", "underpainting", "samples"):
+    _RULES[f"window:{_prefix}"] = _window_rule(_prefix)
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions
+# ---------------------------------------------------------------------------------------------
+
+# Field groups reused across actions (a group is just a tuple of names, not a copy of facts).
+_SONG = (
+    "model",
+    "custom",
+    "lyric",
+    "instrumental",
+    "prompt",
+    "title",
+    "style",
+    "negative_tags",
+    "vocal_gender",
+    "weirdness",
+    "style_influence",
+)
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One ``/suno/audios`` action: what it needs, what it may take, what it returns."""
+
+    name: str
+    summary: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    clips: str
+    rules: tuple[str, ...] = ()
+    fixed: Mapping[str, Any] = field(default_factory=dict)  # values the action implies
+    positional: tuple[str, ...] | None = None
+    min_model: float | None = None
+    newer: bool = False
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every field this action takes, required first, in declaration order."""
+        seen: dict[str, None] = dict.fromkeys(self.required)
+        seen.update(dict.fromkeys(self.optional))
+        return tuple(seen)
+
+    @property
+    def positional_fields(self) -> tuple[str, ...]:
+        return self.required if self.positional is None else self.positional
+
+
+def _a(
+    name: str,
+    summary: str,
+    required: tuple[str, ...],
+    optional: tuple[str, ...],
+    clips: str,
+    **kw: Any,
+) -> ActionSpec:
+    return ActionSpec(name, summary, required, optional, clips, **kw)
+
+
+_ACTION_LIST: list[ActionSpec] = [
+    _a(
+        "generate",
+        "Make two new songs from a prompt (prompt mode) or from lyrics and a style (custom mode).",
+        (),
+        (
+            *_SONG,
+            "lyric_prompt",
+            "variation_category",
+            "duration",
+            "persona_id",
+            "max_mode",
+            "variety",
+        ),
+        "2",
+        rules=("prompt_or_lyrics",),
+        positional=("prompt",),
+    ),
+    _a(
+        "extend",
+        "Continue a clip from `continue_at` seconds with new lyrics.",
+        ("audio_id", "continue_at"),
+        (*_SONG, "variation_category", "duration", "persona_id"),
+        "2",
+        rules=("lyric_unless_instrumental",),
+    ),
+    _a(
+        "upload_extend",
+        "Continue an uploaded track from `continue_at` seconds.",
+        ("audio_id", "continue_at"),
+        _SONG,
+        "2",
+        rules=("lyric_unless_instrumental",),
+    ),
+    _a(
+        "concat",
+        "Stitch an extend chain into one full song (give the last segment).",
+        ("audio_id",),
+        ("model",),
+        "1, with concat_history",
+    ),
+    _a(
+        "cover",
+        "Re-perform a clip in a new style, keeping its melody and words.",
+        ("audio_id",),
+        (*_SONG, "audio_weight", "variation_category", "persona_id"),
+        "2",
+    ),
+    _a(
+        "upload_cover",
+        "Cover an uploaded track in a new style.",
+        ("audio_id",),
+        (*_SONG, "audio_weight"),
+        "2",
+    ),
+    _a(
+        "artist_consistency",
+        "A new song sung by a saved persona's voice.",
+        ("persona_id",),
+        ("audio_id", *_SONG),
+        "2",
+    ),
+    _a(
+        "artist_consistency_vox",
+        "A new song sung by a vox persona over a source clip.",
+        ("persona_id", "audio_id"),
+        _SONG,
+        "2",
+    ),
+    _a(
+        "stems",
+        "Split a clip into vocals and instrumental.",
+        ("audio_id",),
+        (),
+        '2: "<title> - Vocals", "<title> - Instrumental"',
+    ),
+    _a(
+        "all_stems",
+        "Split a clip into 12 stems (two sets).",
+        ("audio_id",),
+        (),
+        "24: 12 stems (Vocals, Backing Vocals, Drums, Bass, Guitar, Keyboard, Percussion, "
+        "Strings, Synth, FX, Brass, Woodwinds) × 2 sets",
+    ),
+    _a(
+        "replace_section",
+        "Rewrite one time window of a clip; the rest stays.",
+        ("audio_id", "replace_section_start", "replace_section_end"),
+        ("lyric", "prompt", "style", "title", "model", "replace_section_result_mode"),
+        "2",
+        rules=("window:replace_section",),
+    ),
+    _a(
+        "underpainting",
+        "Add AI accompaniment under an uploaded vocal track.",
+        ("audio_id", "underpainting_end"),
+        ("underpainting_start", "style", "title", "negative_tags", "model"),
+        "2",
+        rules=("window:underpainting",),
+    ),
+    _a(
+        "overpainting",
+        "Add AI vocals singing your lyric over an uploaded accompaniment.",
+        ("audio_id", "overpainting_end", "lyric"),
+        ("overpainting_start", "custom", "style", "title", "vocal_gender", "model"),
+        "2",
+        rules=("window:overpainting", "custom_lyric"),
+        fixed={"custom": True},
+    ),
+    _a(
+        "samples",
+        "Add AI samples inside a window of a clip.",
+        ("audio_id", "samples_start", "samples_end"),
+        ("lyric", "custom", "style", "model"),
+        "2",
+        rules=("window:samples",),
+    ),
+    _a(
+        "remaster",
+        "Improve loudness and clarity of a clip.",
+        ("audio_id",),
+        ("model", "variation_category"),
+        '2, title suffix " (Remastered)"',
+        min_model=4.5,
+    ),
+    _a(
+        "mashup",
+        "Combine two songs, tempos aligned.",
+        ("mashup_audio_ids",),
+        ("lyric", "custom", "title", "style", "model"),
+        "2",
+    ),
+    _a(
+        "inspo",
+        "A new song inspired by 1–4 reference recordings.",
+        ("audio_urls",),
+        ("prompt", "title", "style", "model", "audio_weight"),
+        "2",
+    ),
+    _a(
+        "add_stem",
+        "Add a new stem (e.g. drums) to a clip.",
+        ("audio_id", "stem_type"),
+        ("prompt", "style", "weirdness", "style_influence", "audio_weight", "model"),
+        "2",
+        newer=True,
+    ),
+    _a(
+        "extract_stem",
+        "Isolate one stem of a clip, and the clip without it.",
+        ("audio_id", "stem_type"),
+        ("audio_format",),
+        '4: isolated and "without", two sets',
+        newer=True,
+    ),
+    _a(
+        "sounds",
+        "Make a sound effect, one-shot or loop.",
+        ("sound", "sound_type"),
+        ("bpm", "key", "model"),
+        "2",
+        newer=True,
+    ),
+    _a(
+        "adjust_speed",
+        "Change a clip's speed, optionally keeping its pitch.",
+        ("audio_id", "speed_multiplier", "title"),
+        ("keep_pitch",),
+        "1",
+        newer=True,
+    ),
+]
+
+ACTIONS: dict[str, ActionSpec] = {a.name: a for a in _ACTION_LIST}
+
+# ---------------------------------------------------------------------------------------------
+# Sibling endpoints (section 3 of the contract)
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EndpointSpec:
+    """One endpoint besides ``/suno/audios``: path, method, fields and result type name."""
+
+    name: str
+    path: str
+    method: Literal["POST", "GET", "DELETE"]
+    summary: str
+    fields: tuple[FieldSpec, ...]
+    required: tuple[str, ...]
+    result: str  # name of the result model in suno_nb.models
+    pollable: bool = False  # takes async/callback_url and is polled through /suno/tasks
+
+    def field(self, name: str) -> FieldSpec:
+        return next(f for f in self.fields if f.name == name)
+
+
+def _ep(
+    name: str,
+    path: str,
+    summary: str,
+    fields: list[FieldSpec],
+    required: tuple[str, ...],
+    result: str,
+    method: Literal["POST", "GET", "DELETE"] = "POST",
+    pollable: bool = False,
+) -> EndpointSpec:
+    return EndpointSpec(name, path, method, summary, tuple(fields), required, result, pollable)
+
+
+_AUDIO_ID = FIELDS["audio_id"]
+_VOCAL_START = _f(
+    "vocal_start", "float", "Start of the vocal part to use, seconds.", widget="number", ge=0.0
+)
+_VOCAL_END = _f(
+    "vocal_end", "float", "End of the vocal part to use, seconds.", widget="number", ge=0.0
+)
+_AUDIO_URL = _f("audio_url", "url", "A public http(s) URL of an audio file.")
+
+ENDPOINTS: dict[str, EndpointSpec] = {
+    e.name: e
+    for e in [
+        _ep(
+            "lyrics",
+            "/suno/lyrics",
+            "Write lyrics from a short brief.",
+            [
+                FIELDS["prompt"],
+                _f(
+                    "model",
+                    "enum",
+                    "Lyrics model.",
+                    widget="dropdown",
+                    choices=("default", "remi-v1"),
+                    default="default",
+                ),
+            ],
+            ("prompt",),
+            "LyricsResult",
+        ),
+        _ep(
+            "mashup_lyrics",
+            "/suno/mashup-lyrics",
+            "Merge two lyrics into one for a mashup.",
+            [
+                _f("lyrics_a", "text", "First song's lyrics.", widget="textarea"),
+                _f("lyrics_b", "text", "Second song's lyrics.", widget="textarea"),
+            ],
+            ("lyrics_a", "lyrics_b"),
+            "LyricsResult",
+        ),
+        _ep(
+            "style",
+            "/suno/style",
+            "Turn a short style into a richer style string.",
+            [FIELDS["prompt"]],
+            ("prompt",),
+            "StyleResult",
+        ),
+        _ep(
+            "create_persona",
+            "/suno/persona",
+            "Save a clip's singer as a persona.",
+            [
+                _AUDIO_ID,
+                _f("name", "str", "Persona name.", max_length=100),
+                _f("description", "text", "What the voice is like.", widget="textarea"),
+                _f("vox_audio_id", "str", "A vox id from vox() for a vox persona."),
+                _VOCAL_START,
+                _VOCAL_END,
+            ],
+            ("audio_id", "name"),
+            "PersonaResult",
+        ),
+        _ep(
+            "personas",
+            "/suno/persona",
+            "List saved personas.",
+            [
+                _f("user_id", "str", "Whose personas."),
+                _f("limit", "int", "Page size.", widget="number", ge=1, le=100, default=50),
+                _f("offset", "int", "Page start.", widget="number", ge=0, default=0),
+            ],
+            (),
+            "PersonaList",
+            method="GET",
+        ),
+        _ep(
+            "delete_persona",
+            "/suno/persona",
+            "Delete a persona.",
+            [_f("persona_id", "str", "The persona to delete.")],
+            ("persona_id",),
+            "DeleteResult",
+            method="DELETE",
+        ),
+        _ep(
+            "voices",
+            "/suno/voices",
+            "Make a persona from 10–240 s of one clean voice.",
+            [
+                _AUDIO_URL,
+                _f("name", "str", "Voice name.", max_length=100),
+                _f("description", "text", "What the voice is like.", widget="textarea"),
+            ],
+            ("audio_url",),
+            "VoiceResult",
+        ),
+        _ep(
+            "vox",
+            "/suno/vox",
+            "Isolate the vocal of a clip for a vox persona.",
+            [_AUDIO_ID, _VOCAL_START, _VOCAL_END],
+            ("audio_id",),
+            "VoxResult",
+            pollable=True,
+        ),
+        _ep(
+            "upload",
+            "/suno/upload",
+            "Upload audio from a public URL; returns an audio_id.",
+            [_AUDIO_URL],
+            ("audio_url",),
+            "UploadResult",
+        ),
+        _ep(
+            "mp4",
+            "/suno/mp4",
+            "Render a music video of a clip.",
+            [_AUDIO_ID],
+            ("audio_id",),
+            "VideoResult",
+        ),
+        _ep(
+            "wav",
+            "/suno/wav",
+            "Get a lossless WAV of a clip.",
+            [_AUDIO_ID],
+            ("audio_id",),
+            "WavResult",
+            pollable=True,
+        ),
+        _ep(
+            "midi",
+            "/suno/midi",
+            "Get the notes of a clip as MIDI-like data.",
+            [_AUDIO_ID],
+            ("audio_id",),
+            "MidiResult",
+            pollable=True,
+        ),
+        _ep(
+            "timing",
+            "/suno/timing",
+            "Get word timings of a clip's lyrics.",
+            [_AUDIO_ID],
+            ("audio_id",),
+            "TimingResult",
+        ),
+    ]
+}
+
+# ---------------------------------------------------------------------------------------------
+# Checking a request against the table (used by the client, the widgets and the emulator)
+# ---------------------------------------------------------------------------------------------
+
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+def _type_ok(spec: FieldSpec, value: Any) -> bool:
+    k = spec.kind
+    if k == "bool":
+        return isinstance(value, bool)
+    if k in ("float", "int"):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return k == "float" or float(value).is_integer()
+    if k in ("url_list", "id_list"):
+        return isinstance(value, list | tuple) and all(isinstance(x, str) for x in value)
+    return isinstance(value, str)
+
+
+def check_value(spec: FieldSpec, value: Any, model: ModelSpec | None = None) -> FieldProblem | None:
+    """Check one value against its field's type and limits; ``None`` when it is fine."""
+    allowed = spec.allowed_text(model)
+
+    def bad(msg: str) -> FieldProblem:
+        return FieldProblem(spec.name, value, allowed, msg)
+
+    shown = repr(value) if not isinstance(value, str) or len(value) < 60 else f"{value[:57]!r}…"
+    if not _type_ok(spec, value):
+        return bad(f"{spec.name} must be {allowed}; got {shown} ({type(value).__name__})")
+    k = spec.kind
+    if k in ("float", "int"):
+        x = float(value)
+        if (
+            (spec.ge is not None and x < spec.ge)
+            or (spec.le is not None and x > spec.le)
+            or (spec.gt is not None and x <= spec.gt)
+        ):
+            return bad(f"{spec.name} must be {allowed}; got {value!r}")
+    elif k == "enum":
+        if value not in spec.choices:
+            return bad(f"{spec.name} must be {allowed}; got {shown}")
+    elif k in ("url_list", "id_list"):
+        n = len(value)
+        if (spec.min_items is not None and n < spec.min_items) or (
+            spec.max_items is not None and n > spec.max_items
+        ):
+            return bad(f"{spec.name} must be {allowed}; got {n}")
+        if k == "url_list":
+            for url in value:
+                if not _URL.match(url):
+                    return bad(f"{spec.name} must be {allowed}; {url!r} is not an http(s) URL")
+        elif any(not x.strip() for x in value):
+            return bad(f"{spec.name} must be {allowed}; got an empty id")
+    elif k == "url":
+        if not _URL.match(value):
+            return bad(f"{spec.name} must be {allowed}; got {shown}")
+    else:
+        limit = spec.length_limit(model)
+        if limit and len(value) > limit:
+            hint = ""
+            if isinstance(spec.max_length, str) and model is not None:
+                best = max(getattr(m, spec.max_length) for m in MODELS.values())
+                if best > limit:
+                    newer = min(
+                        (m for m in MODELS.values() if getattr(m, spec.max_length) == best),
+                        key=lambda m: m.generation,
+                    )
+                    hint = f"; {newer.name} or newer allows {best}"
+            return bad(f"{spec.name} is {len(value)} characters; {allowed}{hint}")
+    return None
+
+
+def normalise_request(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Map old names to current ones (``style_negative`` → ``negative_tags``), drop ``None``."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        name = _ALIASES.get(key, key)
+        if name in out and out[name] != value:
+            raise ValueError(f"{key} and {name} are the same field with different values")
+        out[name] = list(value) if isinstance(value, tuple) else value
+    lp = out.get("lyric_prompt")
+    if isinstance(lp, Mapping) and isinstance(lp.get("prompt"), str):
+        out["lyric_prompt"] = lp["prompt"]
+    return out
+
+
+def check_request(
+    values: Mapping[str, Any], *, warn: bool = True, extra_ok: Iterable[str] = ()
+) -> list[FieldProblem]:
+    """Every problem of an ``/suno/audios`` request body, in field order; ``[]`` when valid.
+
+    Unknown model and action names are allowed (with an :class:`UnknownNameWarning` when
+    ``warn``); fields the action does not take are problems unless listed in ``extra_ok``.
+    """
+    try:
+        v = normalise_request(values)
+    except ValueError as exc:
+        return [
+            FieldProblem(
+                "negative_tags",
+                values.get("style_negative"),
+                "one of negative_tags or style_negative",
+                str(exc),
+            )
+        ]
+    action_name = v.get("action", "generate")
+    problems: list[FieldProblem] = []
+    if not isinstance(action_name, str) or not action_name:
+        return [
+            FieldProblem(
+                "action",
+                action_name,
+                "one of " + ", ".join(ACTIONS),
+                f"action must be one of {', '.join(ACTIONS)}; got {action_name!r}",
+            )
+        ]
+    action = ACTIONS.get(action_name)
+    model_name = v.get("model")
+    if model_name is not None and not isinstance(model_name, str):
+        problems.append(
+            FieldProblem(
+                "model",
+                model_name,
+                FIELDS["model"].allowed_text(),
+                f"model must be a model name; got {model_name!r}",
+            )
+        )
+        model_name = None
+    model, known_model = model_spec(model_name)
+    if warn and not known_model:
+        warnings.warn(
+            f"model {model_name!r} is not in suno_nb's table (known: "
+            f"{', '.join(MODELS)}); sending it as given",
+            UnknownNameWarning,
+            stacklevel=3,
+        )
+    if action is None:
+        if warn:
+            warnings.warn(
+                f"action {action_name!r} is not in suno_nb's table (known: "
+                f"{', '.join(ACTIONS)}); sending it as given",
+                UnknownNameWarning,
+                stacklevel=3,
+            )
+        allowed_fields = set(FIELDS)
+    else:
+        allowed_fields = set(action.fields) | set(action.fixed)
+    allowed_fields |= {"action", "callback_url", "async", *extra_ok}
+
+    for key, value in v.items():
+        if key in ("action", "callback_url", "async") or key in extra_ok:
+            continue
+        spec = FIELDS.get(key)
+        if key not in allowed_fields:
+            takes = ", ".join(action.fields) if action else ""
+            problems.append(
+                FieldProblem(
+                    key,
+                    value,
+                    f"fields of {action_name}: {takes}",
+                    f"{key} is not a field of {action_name}"
+                    + (f" (it takes: {takes})" if takes else "")
+                    + ("; pass it in extra={...} to send it anyway" if spec is None else ""),
+                )
+            )
+            continue
+        if spec is None:
+            continue
+        if key == "model" and not known_model:
+            continue
+        problem = check_value(spec, value, model)
+        if problem:
+            problems.append(problem)
+            continue
+        if spec.min_model is not None and known_model and model.generation < spec.min_model:
+            problems.append(_gate_problem(key, value, spec.min_model, model_name))
+    if "callback_url" in v and not (
+        isinstance(v["callback_url"], str) and _URL.match(v["callback_url"])
+    ):
+        problems.append(
+            FieldProblem(
+                "callback_url",
+                v["callback_url"],
+                "an http(s) URL",
+                f"callback_url must be an http(s) URL; got {v['callback_url']!r}",
+            )
+        )
+    if action is None:
+        return problems
+
+    bad_fields = {p.field for p in problems}
+    for name in action.required:
+        if name not in bad_fields and not _present(v, name):
+            problems.append(_missing(name, f"when {action.name} audio"))
+    for name, value in action.fixed.items():
+        if name in v and v[name] != value and name not in bad_fields:
+            problems.append(
+                FieldProblem(
+                    name, v[name], repr(value), f"{name} must be {value!r} for {action.name}"
+                )
+            )
+            bad_fields.add(name)
+    if (
+        action.min_model is not None
+        and model_name is not None
+        and known_model
+        and (model.generation < action.min_model)
+    ):
+        problems.append(
+            FieldProblem(
+                "model",
+                model_name,
+                f"{_gen_name(action.min_model)} or newer",
+                f"{action.name} needs model {_gen_name(action.min_model)} or newer; got "
+                f"{model_name!r}",
+            )
+        )
+    if (
+        known_model
+        and "duration" in v
+        and "duration" not in bad_fields
+        and (_present(v, "model") and v["duration"] > model.max_duration)
+    ):
+        problems.append(
+            FieldProblem(
+                "duration",
+                v["duration"],
+                f"at most {model.max_duration} s on {model.name}",
+                f"duration {v['duration']} s is longer than {model.name}'s longest song "
+                f"({model.max_duration} s)",
+            )
+        )
+    for rule in action.rules:
+        for p in _RULES[rule](v, action, model):
+            if p.field not in bad_fields:
+                problems.append(p)
+                bad_fields.add(p.field)
+    if warn and v.get("instrumental") and _present(v, "lyric") and action.name != "overpainting":
+        warnings.warn("instrumental=True: the service ignores lyric", UserWarning, stacklevel=3)
+    if warn and model_name is None and known_model:
+        for key in v:
+            spec = FIELDS.get(key)
+            if spec and spec.min_model and model.generation < spec.min_model:
+                warnings.warn(
+                    f"{key} needs {_gen_name(spec.min_model)} or newer, and no model was given "
+                    f"(the service default is {DEFAULT_MODEL}); pass model=... to be sure",
+                    UserWarning,
+                    stacklevel=3,
+                )
+    return problems
+
+
+def _gate_problem(key: str, value: Any, min_gen: float, model_name: str | None) -> FieldProblem:
+    need = _gen_name(min_gen)
+    return FieldProblem(
+        key,
+        value,
+        f"model {need} or newer",
+        f"{key} needs model {need} or newer; got model={model_name!r}",
+    )
+
+
+def check_endpoint(name: str, values: Mapping[str, Any]) -> list[FieldProblem]:
+    """Every problem of a sibling endpoint's request; ``[]`` when valid."""
+    ep = ENDPOINTS[name]
+    problems: list[FieldProblem] = []
+    known = {f.name: f for f in ep.fields}
+    for key, value in values.items():
+        if value is None or key in ("async", "callback_url"):
+            continue
+        spec = known.get(key)
+        if spec is None:
+            problems.append(
+                FieldProblem(
+                    key,
+                    value,
+                    ", ".join(known),
+                    f"{key} is not a field of {name} (it takes: {', '.join(known)})",
+                )
+            )
+            continue
+        problem = check_value(spec, value)
+        if problem:
+            problems.append(problem)
+    for req in ep.required:
+        if not _present(values, req) and req not in {p.field for p in problems}:
+            problems.append(
+                FieldProblem(req, None, known[req].allowed_text(), f"{req} is required for {name}")
+            )
+    if {"vocal_start", "vocal_end"} <= values.keys():
+        s, e = values.get("vocal_start"), values.get("vocal_end")
+        if isinstance(s, int | float) and isinstance(e, int | float) and not s < e:
+            problems.append(
+                FieldProblem(
+                    "vocal_end",
+                    e,
+                    f"greater than vocal_start ({s:g})",
+                    "vocal_end must be greater than vocal_start",
+                )
+            )
+    return problems
