@@ -321,7 +321,7 @@ class _Core:
         max_retries: int,
         poll_interval: tuple[float, float],
         wait_mode: WaitMode,
-        observer: TaskObserver | None,
+        observers: list[TaskObserver],
         progress: bool | None,
     ) -> None:
         token = token if token is not None else os.environ.get(TOKEN_ENV) or None
@@ -335,7 +335,7 @@ class _Core:
         self.max_retries = max_retries
         self.poll_interval = poll_interval
         self.wait_mode = wait_mode
-        self.observer = observer
+        self.observers = observers
         self.progress = progress
         self._transport = transport
 
@@ -593,14 +593,26 @@ class _Core:
             leave=False,
         )
 
-    def observe_submitting(self, action: str, body: Mapping[str, Any]) -> Any:
-        if self.observer is not None and hasattr(self.observer, "task_submitting"):
-            return self.observer.task_submitting(action, body, self.service)
-        return None
+    def observe_submitting(self, action: str, body: Mapping[str, Any]) -> list[Any]:
+        """Tell every observer a submission is about to go out; returns their keys."""
+        return [
+            obs.task_submitting(action, body, self.service)
+            if hasattr(obs, "task_submitting")
+            else None
+            for obs in self.observers
+        ]
 
     def observe(self, method: str, *args: Any) -> None:
-        if self.observer is not None and hasattr(self.observer, method):
-            getattr(self.observer, method)(*args)
+        """Forward an event; ``task_submitted``/``task_submit_failed`` get each one's key."""
+        for i, obs in enumerate(self.observers):
+            fn = getattr(obs, method, None)
+            if fn is None:
+                continue
+            if method in ("task_submitted", "task_submit_failed"):
+                keys, *rest = args
+                fn(keys[i], *rest)
+            else:
+                fn(*args)
 
 
 def _finished(task: _TaskBase, until: Until) -> bool:
@@ -662,9 +674,11 @@ class _ClientBase:
         max_retries: int = 4,
         poll_interval: tuple[float, float] = (0.5, 4.0),
         wait_mode: WaitMode = "poll",
+        catalogue: Any = None,
         observer: TaskObserver | None = None,
         progress: bool | None = None,
     ) -> None:
+        observers = [o for o in (_resolve_catalogue(catalogue), observer) if o is not None]
         self._core = _Core(
             token=token,
             base_url=base_url,
@@ -674,9 +688,10 @@ class _ClientBase:
             max_retries=max_retries,
             poll_interval=poll_interval,
             wait_mode=wait_mode,
-            observer=observer,
+            observers=observers,
             progress=progress,
         )
+        self._download_http: Any = None
         if self._core._emulated:
             self._core._transport = self._emulator_transport()
             _say_once(
@@ -691,6 +706,59 @@ class _ClientBase:
     @property
     def service(self) -> str:
         return self._core.service
+
+    @property
+    def catalogue(self) -> Any:
+        """The catalogue this client records into (``None`` when recording is off)."""
+        from_catalogue = [o for o in self._core.observers if hasattr(o, "to_pandas")]
+        return from_catalogue[0] if from_catalogue else None
+
+    def download(self, url: str, *, attempts: int = 6) -> bytes:
+        """Fetch a result file (audio, image, video) through this client's own transport.
+
+        Emulator URLs resolve in-process, so files reach the kernel even where the browser
+        cannot reach it (Binder). Final files may answer 404 for a short while after a task
+        finishes, so 404, 5xx and connection errors are retried with backoff. The API token is
+        never sent with a download.
+
+        Example:
+            >>> data = client.download(task.clips[0].audio_url)   # doctest: +SKIP
+        """
+        from tenacity import Retrying, retry_if_exception, stop_after_attempt
+
+        if self._download_http is None:
+            transport = self._core._transport
+            if transport is not None and not hasattr(transport, "handle_request"):
+                transport = None  # an async-only fake: fetch with a plain sync client
+            self._download_http = _http.make_sync_client(
+                self._core.base_url, transport=transport, timeout=self._core.http_timeout
+            )
+
+        def fetch() -> bytes:
+            try:
+                response = self._download_http.get(url)
+            except _http.TransportError as exc:
+                raise APIConnectionError(f"download of {url} failed: {exc}") from exc
+            if response.status_code >= 400:
+                raise error_from_response(response.status_code, {"error": response.text[:200]})
+            return response.content
+
+        def retryable(exc: BaseException) -> bool:
+            return isinstance(exc, ServerError | APIConnectionError | RateLimitError) or (
+                isinstance(exc, APIError) and exc.status == 404
+            )
+
+        retrying = Retrying(
+            stop=stop_after_attempt(attempts),
+            retry=retry_if_exception(retryable),
+            wait=_backoff,
+            sleep=self._download_sleep,
+            reraise=True,
+        )
+        return retrying(fetch)
+
+    def _download_sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
 
     @property
     def base_url(self) -> str:
@@ -715,6 +783,23 @@ class _ClientBase:
         # Never the token: only whether one is set.
         token = "set" if self._core._token else "none"
         return f"{type(self).__name__}(service={self.service!r}, token={token})"
+
+
+def _resolve_catalogue(catalogue: Any) -> Any:
+    """``None``: the default catalogue (recording on); ``False``: off; a path or a Catalogue."""
+    if catalogue is False:
+        return None
+    if catalogue is None or isinstance(catalogue, str | os.PathLike):
+        try:
+            from suno_nb import catalogue as catalogue_module
+        except ModuleNotFoundError as exc:  # pragma: no cover - only while bootstrapping
+            if exc.name != "suno_nb.catalogue":
+                raise
+            return None
+        if catalogue is None:
+            return catalogue_module.default_catalogue()
+        return catalogue_module.Catalogue(catalogue)
+    return catalogue
 
 
 _SAID: set[str] = set()

@@ -1221,7 +1221,8 @@ def check_request(
         if problem:
             problems.append(problem)
             continue
-        if spec.min_model is not None and known_model and model.generation < spec.min_model:
+        gated = spec.min_model is not None and known_model and model_name is not None
+        if gated and model.generation < spec.min_model:
             problems.append(_gate_problem(key, value, spec.min_model, model_name))
     if "callback_url" in v and not (
         isinstance(v["callback_url"], str) and _URL.match(v["callback_url"])
@@ -1279,8 +1280,11 @@ def check_request(
                 f"({model.max_duration} s)",
             )
         )
+    # Rules see only values that passed their own checks, so they never compare a list to a
+    # number: each problem is reported once, at the field that broke its own rule.
+    clean = {k: val for k, val in v.items() if k not in bad_fields}
     for rule in action.rules:
-        for p in _RULES[rule](v, action, model):
+        for p in _RULES[rule](clean, action, model):
             if p.field not in bad_fields:
                 problems.append(p)
                 bad_fields.add(p.field)

@@ -85,7 +85,8 @@ class FakeSuno:
         if self.fail_next:
             status, error, headers = self.fail_next.pop(0)
             return _http.Response(
-                status, json={"success": False, "error": error, "trace_id": "tr-err"},
+                status,
+                json={"success": False, "error": error, "trace_id": "tr-err"},
                 headers=headers,
             )
         path = request.url.path
@@ -176,13 +177,24 @@ class FakeSuno:
         elif path == "/suno/wav":
             data = [{"file_url": "https://cdn.example/a.wav"}]
         elif path == "/suno/midi":
-            data = [{"state": "complete", "instruments": [
-                {"name": "piano", "notes": [{"pitch": 60, "start": 0, "end": 0.5,
-                                             "velocity": 90}]}]}]
+            data = [
+                {
+                    "state": "complete",
+                    "instruments": [
+                        {
+                            "name": "piano",
+                            "notes": [{"pitch": 60, "start": 0, "end": 0.5, "velocity": 90}],
+                        }
+                    ],
+                }
+            ]
         elif path == "/suno/timing":
-            data = {"aligned_words": [{"word": "la", "start_s": 0.1, "end_s": 0.4,
-                                       "success": True, "p_align": 0.9}],
-                    "waveform_data": [0.1, 0.2]}
+            data = {
+                "aligned_words": [
+                    {"word": "la", "start_s": 0.1, "end_s": 0.4, "success": True, "p_align": 0.9}
+                ],
+                "waveform_data": [0.1, 0.2],
+            }
         else:
             return _http.Response(
                 404, json={"success": False, "error": {"code": "no_api", "message": "no api"}}

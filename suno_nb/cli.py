@@ -1,0 +1,215 @@
+"""The ``suno-nb`` command line: one subcommand per action and endpoint, built from the schema.
+
+Example:
+    $ suno-nb generate --prompt "a calm lofi song" --json
+    $ suno-nb extend --audio-id 3f9b --continue-at 30 --lyric "[Verse] more" --no-wait
+    $ suno-nb task 7c1e… --wait
+    $ suno-nb emulator --port 8787
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from suno_nb import schema
+
+__all__ = ["build_parser", "main"]
+
+
+def _add_field(parser: argparse.ArgumentParser, spec: schema.FieldSpec, required: bool) -> None:
+    flag = "--" + spec.name.replace("_", "-")
+    help_text = f"{spec.doc} ({spec.allowed_text()})"
+    if required:
+        help_text += " [required]"
+    if spec.kind == "bool":
+        parser.add_argument(
+            flag,
+            dest=spec.name,
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help=help_text,
+        )
+        return
+    kwargs: dict[str, Any] = {"dest": spec.name, "default": None, "help": help_text}
+    if spec.kind == "float":
+        kwargs["type"] = float
+    elif spec.kind == "int":
+        kwargs["type"] = int
+    elif spec.kind in ("url_list", "id_list"):
+        kwargs["nargs"] = "+"
+    elif spec.kind == "enum" and spec.name != "model":
+        kwargs["choices"] = spec.choices
+    for alias in spec.aliases:
+        parser.add_argument(
+            "--" + alias.replace("_", "-"), dest=spec.name, default=None, help=argparse.SUPPRESS
+        )
+    parser.add_argument(flag, **kwargs)
+
+
+def _add_wait_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="wait for the result (default) or print the task id at once",
+    )
+    parser.add_argument(
+        "--until",
+        choices=("complete", "stream"),
+        default="complete",
+        help="stop waiting at final files (complete) or at a playable preview",
+    )
+    parser.add_argument("--timeout", type=float, default=None, help="seconds to wait at most")
+    parser.add_argument("--callback-url", default=None, help="the service POSTs the result here")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, generated from :mod:`suno_nb.schema`."""
+    parser = argparse.ArgumentParser(
+        prog="suno-nb",
+        description="The Suno API from the shell. Without ACEDATACLOUD_API_TOKEN it uses the "
+        "offline emulator.",
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
+    parser.add_argument("--base-url", default=None, help="service URL (default: env or emulator)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for action in schema.ACTIONS.values():
+        p = sub.add_parser(action.name, help=action.summary, description=action.summary)
+        for name in action.fields:
+            _add_field(p, schema.FIELDS[name], required=name in action.required)
+        _add_wait_options(p)
+        p.set_defaults(kind="action", name=action.name)
+    for ep in schema.ENDPOINTS.values():
+        p = sub.add_parser(ep.name.replace("_", "-"), help=ep.summary, description=ep.summary)
+        for spec in ep.fields:
+            _add_field(p, spec, required=spec.name in ep.required)
+        p.set_defaults(kind="endpoint", name=ep.name)
+    p = sub.add_parser("task", help="look up a task (and wait for it with --wait)")
+    p.add_argument("task_ids", nargs="+", metavar="TASK_ID")
+    p.add_argument("--wait", action="store_true", help="wait until it finishes")
+    p.add_argument("--timeout", type=float, default=None)
+    p.set_defaults(kind="task", name="task")
+    p = sub.add_parser("emulator", help="run the offline emulator server in the foreground")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8787)
+    p.add_argument("--token", default=None, help="require this token (as the real service)")
+    p.add_argument("--faults", default=None, help="fault injection, e.g. 'busy=0.1,seed=1'")
+    p.add_argument("--data-dir", default=None, help="keep state here (default: a temp dir)")
+    p.add_argument("--profile", default="quick", help="stage timings: quick or realistic")
+    p.set_defaults(kind="emulator", name="emulator")
+    p = sub.add_parser("sweep", help="run a parameter sweep described in a TOML file")
+    p.add_argument("plan", help="path to the sweep's TOML file")
+    p.add_argument("--resume", action="store_true", help="finish an interrupted sweep")
+    p.set_defaults(kind="sweep", name="sweep")
+    return parser
+
+
+def _fields(args: argparse.Namespace, names: Sequence[str]) -> dict[str, Any]:
+    return {n: getattr(args, n) for n in names if getattr(args, n, None) is not None}
+
+
+def _print_task(task: Any, as_json: bool) -> None:
+    if as_json:
+        payload = {
+            "task_id": task.task_id,
+            "trace_id": task.trace_id,
+            "action": task.action,
+            "state": task.state,
+            "clips": [c.model_dump(mode="json") for c in task.clips],
+        }
+        print(json.dumps(payload, indent=2))
+        return
+    print(f"{task.action} task {task.task_id}: {task.state}")
+    for c in task.clips:
+        dur = f"{c.duration:.1f} s" if c.duration is not None else "-"
+        print(f"  {c.id}  {c.title or '(untitled)'}  [{c.state}, {dur}]  {c.audio_url or ''}")
+
+
+def _print_result(result: Any, as_json: bool) -> None:
+    data = result.model_dump(mode="json", exclude_none=True)
+    if as_json:
+        print(json.dumps(data, indent=2))
+        return
+    for key, value in data.items():
+        if key in ("task_id", "trace_id"):
+            continue
+        if isinstance(value, list | dict):
+            value = json.dumps(value)[:400]
+        print(f"{key}: {value}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.kind == "emulator":
+        from suno_nb.emulator import serve
+
+        serve(
+            host=args.host,
+            port=args.port,
+            token=args.token,
+            faults=args.faults,
+            data_dir=args.data_dir,
+            profile=args.profile,
+        )
+        return 0
+    if args.kind == "sweep":
+        from suno_nb.sweep import run_plan_file
+
+        return run_plan_file(args.plan, resume=args.resume)
+
+    from suno_nb.client import Client
+
+    client = Client(base_url=args.base_url, progress=False)
+    if args.kind == "task":
+        tasks = (
+            client.tasks(args.task_ids)
+            if len(args.task_ids) > 1
+            else [client.task(args.task_ids[0])]
+        )
+        for task in tasks:
+            if args.wait:
+                task.wait(timeout=args.timeout)
+            _print_task(task, args.json)
+        return 0
+    if args.kind == "endpoint":
+        ep = schema.ENDPOINTS[args.name]
+        result = getattr(client, ep.name)(**_fields(args, [f.name for f in ep.fields]))
+        _print_result(result, args.json)
+        return 0
+    action = schema.ACTIONS[args.name]
+    fields = _fields(args, action.fields)
+    task = client.audios(
+        action.name,
+        **fields,
+        wait=args.wait,
+        until=args.until,
+        timeout=args.timeout,
+        callback_url=args.callback_url,
+    )
+    _print_task(task, args.json)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``suno-nb``: returns the exit code (0 ok, 1 service error, 2 bad input)."""
+    from suno_nb.errors import SunoError, ValidationError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ValidationError as exc:
+        print(f"suno-nb: bad input: {exc}".replace("\n", "; "), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as exc:
+        print(f"suno-nb: {exc}".replace("\n", " "), file=sys.stderr)
+        return 130
+    except SunoError as exc:
+        print(f"suno-nb: {type(exc).__name__}: {exc}".replace("\n", " "), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,29 @@
+"""Suite-wide settings: no test reaches the internet, needs a token, or writes outside tmp."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+_LIVE_TOKEN = os.environ.get("ACEDATACLOUD_API_TOKEN")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skip_live = pytest.mark.skip(reason="live test: set ACEDATACLOUD_API_TOKEN to run it")
+    for item in items:
+        if "live" in item.keywords and not _LIVE_TOKEN:
+            item.add_marker(skip_live)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each test gets its own catalogue home; only live tests see the real token."""
+    monkeypatch.setenv("SUNO_NB_HOME", str(tmp_path_factory.mktemp("suno_home")))
+    if "live" not in request.keywords:
+        monkeypatch.delenv("ACEDATACLOUD_API_TOKEN", raising=False)
+        monkeypatch.delenv("ACEDATACLOUD_API_BASE_URL", raising=False)
