@@ -1,0 +1,170 @@
+"""Players: playable HTML, relative paths under cwd, small outputs, embedding only when asked."""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import pytest
+from conftest import Clips
+
+from suno_nb import players
+from suno_nb.players import detect_frontend, player, player_html
+
+_FRONTEND_VARS = ("SUNO_NB_FRONTEND", "VSCODE_PID", "VSCODE_CWD", "COLAB_RELEASE_TAG")
+
+
+@pytest.fixture(autouse=True)
+def _plain_jupyter(monkeypatch: pytest.MonkeyPatch, clips: Clips) -> None:
+    """Detection sees a Jupyter server kernel whose notebook sits in the clips folder."""
+    for name in _FRONTEND_VARS:
+        monkeypatch.delenv(name, raising=False)
+    for name in [n for n in __import__("os").environ if n.startswith("VOILA_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setattr(players, "FRONTEND", None)
+    monkeypatch.setattr(players, "_kernel_shell", lambda: _Shell())
+    monkeypatch.setattr(players, "_server_root", lambda base: None)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    monkeypatch.chdir(clips.folder)
+
+
+class _Shell:
+    user_ns: dict[str, object] = {}  # noqa: RUF012 - a stand-in, never mutated
+
+
+def _src(html: str) -> str:
+    match = re.search(r'<audio controls preload="metadata" src="([^"]+)"></audio>', html)
+    assert match, html
+    return match.group(1)
+
+
+def test_relative_source_for_file_under_cwd(clips: Clips) -> None:
+    (clips.folder / "sub dir").mkdir(exist_ok=True)
+    target = clips.folder / "sub dir" / "take 1.wav"
+    target.write_bytes(clips.stereo_wav.read_bytes())
+    shown = player(target, title="Take <1>")
+    assert detect_frontend() == "jupyter"
+    assert shown.mode == "url"
+    html = shown._repr_html_()
+    assert _src(html) == "sub%20dir/take%201.wav"
+    assert "Take &lt;1&gt;" in html
+    assert len(html) < 1024
+    bundle = shown._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "text/plain"}
+
+
+def test_file_outside_the_server_root_falls_back_to_a_quiet_widget(
+    clips: Clips, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "a.wav"
+    elsewhere.write_bytes(clips.stereo_wav.read_bytes())
+    shown = player(elsewhere)
+    assert shown.mode == "widget" and shown.src is None
+    widget = shown.widget
+    assert widget.autoplay is False and widget.loop is False
+    assert widget.value == elsewhere.read_bytes() and widget.format == "wav"
+    bundle = shown._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert len(bundle["text/html"]) < 512  # static viewers get a note, not the audio
+
+
+def test_hidden_folder_is_not_served(clips: Clips) -> None:
+    hidden = clips.folder / ".cache"
+    hidden.mkdir(exist_ok=True)
+    (hidden / "a.wav").write_bytes(clips.stereo_wav.read_bytes())
+    assert player(hidden / "a.wav").mode == "widget"
+
+
+def test_server_root_allows_parent_paths(
+    clips: Clips, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    notebooks = clips.folder / "notebooks"
+    notebooks.mkdir(exist_ok=True)
+    monkeypatch.chdir(notebooks)
+    monkeypatch.setattr(players, "_server_root", lambda base: clips.folder.resolve())
+    assert _src(player(clips.stereo_wav).to_html()) == "../stereo.wav"
+
+
+def test_notebook_dir_from_session_name_beats_cwd(
+    clips: Clips, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JPY_SESSION_NAME", str(clips.folder / "analysis.ipynb"))
+    monkeypatch.chdir("/")  # the user called os.chdir in the kernel
+    monkeypatch.setattr(players, "_server_root", lambda base: Path("/"))
+    assert _src(player(clips.stereo_wav).to_html()) == "stereo.wav"
+
+
+@pytest.mark.parametrize("variable", ["VSCODE_PID", "VSCODE_CWD"])
+def test_vscode_chosen_by_env_var(
+    clips: Clips, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    monkeypatch.setenv(variable, "1234")
+    assert detect_frontend() == "vscode"
+    shown = player(clips.stereo_wav)
+    assert shown.mode == "widget"  # VS Code cannot resolve relative paths
+    monkeypatch.setenv("JPY_SESSION_NAME", "/x/a.ipynb")  # a Jupyter server started the kernel
+    assert detect_frontend() == "jupyter"
+
+
+def test_vscode_namespace_marker_and_other_front_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    shell = _Shell()
+    shell.user_ns = {"__vsc_ipynb_file__": "/x/a.ipynb"}
+    monkeypatch.setattr(players, "_kernel_shell", lambda: shell)
+    assert detect_frontend() == "vscode"
+    monkeypatch.setattr(players, "_kernel_shell", lambda: None)
+    assert detect_frontend() == "terminal"
+    monkeypatch.setenv("VOILA_KERNEL_ID", "k")
+    assert detect_frontend() == "voila"
+    monkeypatch.setenv("SUNO_NB_FRONTEND", "colab")
+    assert detect_frontend() == "colab"
+    monkeypatch.setattr(players, "FRONTEND", "nbviewer")
+    with pytest.raises(ValueError, match="jupyter"):
+        detect_frontend()
+
+
+def test_voila_uses_widget(clips: Clips, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOILA_REQUEST_URL", "http://localhost:8866/")
+    assert player(clips.stereo_wav).mode == "widget"
+
+
+def test_embed_only_when_asked(clips: Clips) -> None:
+    for embed in (None, False):
+        assert "base64" not in player(clips.long_wav, embed=embed).to_html()
+    preview = player(clips.long_wav, embed="preview").to_html()
+    src = _src(preview)
+    assert src.startswith("data:audio/mpeg;base64,")
+    mp3 = base64.b64decode(src.split(",", 1)[1])
+    # 64 kbps mono: 60 s is ~480 kB, a tenth of the 10 MB WAV.
+    assert 400_000 < len(mp3) < 560_000
+    original = player(clips.stereo_wav, embed=True).to_html()
+    assert _src(original).startswith("data:audio/wav;base64,")
+    assert base64.b64decode(_src(original).split(",", 1)[1]) == clips.stereo_wav.read_bytes()
+
+
+def test_preview_decodes_to_the_right_length(clips: Clips) -> None:
+    import io
+
+    import soundfile
+
+    data, rate = soundfile.read(io.BytesIO(players.preview_mp3(clips.stereo_wav)))
+    assert data.ndim == 1 and len(data) / rate == pytest.approx(6.0, abs=0.1)
+
+
+def test_urls_pass_through_and_missing_files_fail(clips: Clips) -> None:
+    shown = player("https://cdn.example.org/x.mp3")
+    assert shown.mode == "url" and _src(shown.to_html()) == "https://cdn.example.org/x.mp3"
+    with pytest.raises(ValueError, match="download"):
+        player("https://cdn.example.org/x.mp3", embed="preview")
+    with pytest.raises(FileNotFoundError, match=r"nope\.mp3"):
+        player(clips.folder / "nope.mp3")
+
+
+def test_player_html_for_reports(clips: Clips, tmp_path: Path) -> None:
+    report_dir = tmp_path / "report"
+    report_dir.mkdir()
+    html = player_html(clips.stereo_wav, relative_to=report_dir, title="A")
+    src = _src(html)
+    assert (report_dir / src).resolve() == clips.stereo_wav.resolve()
+    assert len(html) < 1024
+    assert _src(player_html(clips.stereo_wav, embed="preview")).startswith("data:audio/mpeg")
