@@ -1,8 +1,11 @@
-"""The only module that imports the HTTP library (httpx2, Pydantic's maintained httpx).
+"""The only module that imports HTTP libraries: httpx2 (Pydantic's maintained httpx) and aiohttp.
 
-Swapping the library is a change here alone. Sync clients use httpx2's own transport; async
-clients use an aiohttp-backed transport, the one that keeps up at 50 concurrent requests
-(see shared/pitfalls.md), unless a transport (the emulator, a test fake) is given.
+Swapping a library is a change here alone. Sync clients use httpx2. Async clients that talk to
+a real network use :class:`AiohttpSession`, a thin aiohttp session with httpx2's response
+surface: httpx2's own async client (even over an aiohttp transport) reaches under half of
+this machine's ceiling at 50 concurrent requests (see shared/pitfalls.md and
+``benchmarks/bench_client.py``). When a transport is given (the emulator, a test fake), async
+clients use httpx2 with it, so every fake plugs in at the same seam.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 import httpx2 as httpx
 
 __all__ = [
+    "AiohttpSession",
     "AsyncBaseTransport",
     "AsyncClient",
     "BaseTransport",
@@ -20,6 +24,7 @@ __all__ = [
     "ConnectError",
     "HTTPError",
     "MockTransport",
+    "Reply",
     "Request",
     "Response",
     "TimeoutException",
@@ -68,14 +73,10 @@ def make_sync_client(
 
 def make_async_client(
     base_url: str, *, transport: Any = None, timeout: float = 30.0, headers: dict | None = None
-) -> httpx.AsyncClient:
-    """An async client over aiohttp (fast under concurrency) unless a transport is given."""
+) -> Any:
+    """An aiohttp session for the network, or an httpx2 client over the given transport."""
     if transport is None:
-        from httpx_aiohttp.httpx2 import AiohttpTransport
-
-        transport = AiohttpTransport(
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=50)
-        )
+        return AiohttpSession(base_url, timeout=timeout, headers=headers)
     return httpx.AsyncClient(
         base_url=base_url,
         transport=transport,
@@ -83,3 +84,134 @@ def make_async_client(
         headers=headers,
         follow_redirects=True,
     )
+
+
+class Reply:
+    """The part of httpx2's ``Response`` the client reads, for answers that came via aiohttp."""
+
+    __slots__ = ("content", "headers", "status_code")
+
+    def __init__(self, status_code: int, headers: Any, content: bytes) -> None:
+        self.status_code = status_code
+        self.headers = headers  # case-insensitive (aiohttp's CIMultiDictProxy)
+        self.content = content
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", "replace")
+
+
+class _StreamReply(Reply):
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw: Any) -> None:
+        super().__init__(raw.status, raw.headers, b"")
+        self._raw = raw
+
+    async def aread(self) -> bytes:
+        self.content = await self._raw.read()
+        return self.content
+
+    async def aiter_lines(self) -> Any:
+        async for line in self._raw.content:
+            yield line.decode("utf-8", "replace").rstrip("\r\n")
+
+
+class AiohttpSession:
+    """A lean async HTTP client over aiohttp with httpx2's method and error names.
+
+    aiohttp errors are mapped to httpx2's classes so callers catch one family. A failure to
+    connect is :class:`ConnectError` (nothing was sent); a connection lost after sending is
+    :class:`ReadError` (the request may have arrived) — the distinction the client needs to
+    decide whether a paid submission is safe to report as unsent.
+    """
+
+    def __init__(self, base_url: str, *, timeout: float, headers: dict | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._timeout = timeout
+        self._headers = headers or {}
+        self._session: Any = None
+        self.is_closed = False
+
+    def _get_session(self) -> Any:
+        if self._session is None:
+            import aiohttp
+
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=100),
+                timeout=aiohttp.ClientTimeout(total=self._timeout, connect=min(10, self._timeout)),
+                headers=self._headers,
+            )
+        return self._session
+
+    def _url(self, path: str) -> str:
+        return path if "://" in path else f"{self.base_url}{path}"
+
+    @staticmethod
+    def _body(json_body: Any) -> bytes | None:
+        import json
+
+        return None if json_body is None else json.dumps(json_body).encode()
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: Any = None,
+        headers: dict | None = None,
+    ) -> Reply:
+        session = self._get_session()
+        try:
+            async with session.request(
+                method, self._url(path), data=self._body(json), params=params, headers=headers
+            ) as raw:
+                return Reply(raw.status, raw.headers, await raw.read())
+        except Exception as exc:
+            raise _map_aiohttp_error(exc) from exc
+
+    def stream(
+        self, method: str, path: str, *, json: Any = None, headers: dict | None = None
+    ) -> Any:
+        import contextlib
+
+        @contextlib.asynccontextmanager
+        async def opened() -> Any:
+            session = self._get_session()
+            try:
+                async with session.request(
+                    method, self._url(path), data=self._body(json), headers=headers
+                ) as raw:
+                    yield _StreamReply(raw)
+            except TransportError:
+                raise
+            except Exception as exc:
+                mapped = _map_aiohttp_error(exc)
+                if mapped is exc:
+                    raise
+                raise mapped from exc
+
+        return opened()
+
+    async def get(self, url: str) -> Reply:
+        return await self.request("GET", url)
+
+    async def aclose(self) -> None:
+        self.is_closed = True
+        if self._session is not None:
+            await self._session.close()
+
+
+def _map_aiohttp_error(exc: Exception) -> Exception:
+    import asyncio
+
+    import aiohttp
+
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return ConnectError(f"could not connect: {exc}")
+    if isinstance(exc, asyncio.TimeoutError):
+        return httpx.ReadTimeout(f"timed out: {exc}")
+    if isinstance(exc, aiohttp.ClientError):
+        return ReadError(f"{type(exc).__name__}: {exc}")
+    return exc

@@ -425,22 +425,29 @@ class _Core:
         raise error_from_response(return_status, body, retry_after=retry_after)
 
     # --- policies ---------------------------------------------------------------------------
-    def retrying_kwargs(self, req: _Req, max_retries: int | None) -> dict[str, Any]:
-        """tenacity settings: reads retry on 429/5xx/connection errors, submissions on 429 only."""
+    @staticmethod
+    def retryable(req: _Req, exc: BaseException) -> bool:
+        """Reads retry on 429/5xx/connection errors; submissions only on 429."""
+        if isinstance(exc, RateLimitError):
+            return True  # a 429 refused the request: nothing was created
+        if not req.read_only:
+            return False  # paid and not idempotent: never re-send blindly
+        return isinstance(exc, ServerError | APIConnectionError)
+
+    def retrying_kwargs(self, req: _Req, max_retries: int | None) -> dict[str, Any] | None:
+        """tenacity settings for the retries after a first failed attempt (None: no retry).
+
+        The first attempt runs outside tenacity: it is the hot path of polling, and tenacity's
+        per-call set-up costs more than the request on loopback.
+        """
         from tenacity import retry_if_exception, stop_after_attempt
 
-        attempts = 1 + (self.max_retries if max_retries is None else max_retries)
-
-        def retryable(exc: BaseException) -> bool:
-            if isinstance(exc, RateLimitError):
-                return True  # a 429 refused the request: nothing was created
-            if not req.read_only:
-                return False  # paid and not idempotent: never re-send blindly
-            return isinstance(exc, ServerError | APIConnectionError)
-
+        retries = self.max_retries if max_retries is None else max_retries
+        if retries <= 0:
+            return None
         return {
-            "stop": stop_after_attempt(attempts),
-            "retry": retry_if_exception(retryable),
+            "stop": stop_after_attempt(retries),
+            "retry": retry_if_exception(lambda exc: self.retryable(req, exc)),
             "wait": _backoff,
             "reraise": True,
         }
@@ -638,14 +645,22 @@ def _retry_after(value: str | None) -> float | None:
             return None
 
 
-def _backoff(retry_state: Any) -> float:
-    """``min(0.5·2ⁿ, 8)`` s with jitter, or the service's Retry-After (capped at 60 s)."""
-    exc = retry_state.outcome.exception() if retry_state.outcome else None
+def _delay(exc: BaseException | None, failures: int) -> float:
+    """``min(0.5·2ⁿ, 8)`` s with jitter after n failures, or the service's Retry-After (≤ 60 s)."""
     if isinstance(exc, RateLimitError) and exc.retry_after is not None:
         return min(exc.retry_after, 60.0)
-    n = retry_state.attempt_number - 1
-    base = min(0.5 * 2**n, 8.0)
+    base = min(0.5 * 2 ** (failures - 1), 8.0)
     return base * (0.75 + random.random() * 0.5)
+
+
+def _first_delay(exc: BaseException) -> float:
+    return _delay(exc, 1)
+
+
+def _backoff(retry_state: Any) -> float:
+    """tenacity wait: the attempt before tenacity took over counts as the first failure."""
+    exc = retry_state.outcome.exception() if retry_state.outcome else None
+    return _delay(exc, retry_state.attempt_number + 1)
 
 
 def _split_call(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -880,10 +895,17 @@ class Client(_ClientBase, _SyncEndpoints):
                 stream.close()
 
     def _send(self, req: _Req, *, max_retries: int | None = None) -> Any:
+        try:
+            return self._send_once(req)
+        except SunoError as exc:
+            settings = self._core.retrying_kwargs(req, max_retries)
+            if settings is None or not self._core.retryable(req, exc):
+                raise
+            first_failure = exc
         from tenacity import Retrying
 
-        retrying = Retrying(sleep=self._sleep, **self._core.retrying_kwargs(req, max_retries))
-        return retrying(self._send_once, req)
+        self._sleep(_first_delay(first_failure))
+        return Retrying(sleep=self._sleep, **settings)(self._send_once, req)
 
     def _send_once(self, req: _Req) -> Any:
         try:
@@ -1029,10 +1051,17 @@ class AsyncClient(_ClientBase, _AsyncEndpoints):
                 await stream.aclose()
 
     async def _send(self, req: _Req, *, max_retries: int | None = None) -> Any:
+        try:
+            return await self._send_once(req)
+        except SunoError as exc:
+            settings = self._core.retrying_kwargs(req, max_retries)
+            if settings is None or not self._core.retryable(req, exc):
+                raise
+            first_failure = exc
         from tenacity import AsyncRetrying
 
-        retrying = AsyncRetrying(sleep=self._sleep, **self._core.retrying_kwargs(req, max_retries))
-        return await retrying(self._send_once, req)
+        await self._sleep(_first_delay(first_failure))
+        return await AsyncRetrying(sleep=self._sleep, **settings)(self._send_once, req)
 
     async def _send_once(self, req: _Req) -> Any:
         try:
