@@ -57,7 +57,7 @@ bench: $(STAMP_DEV) $(STAMP_WARM)
 
 docs: $(STAMP_DEV)
 	$(PY) -m suno_nb._codegen --check
-	$(PY) -m mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
 
 reference: $(STAMP_RUN)
 	$(PY) -m suno_nb._codegen
