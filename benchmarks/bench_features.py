@@ -1,0 +1,160 @@
+"""Feature extraction figures: speed as a multiple of real time on 1 core and on all cores.
+
+100 synthesised 30 s clips (44.1 kHz stereo, 128 kbps MP3 like Suno's files) are measured with
+``suno_nb.features.measure_many``; each wall time includes decoding, resampling, every feature
+and result transfer, but not writing the clips. numba is warmed first (as ``make`` does), the
+serial run is limited to one BLAS/FFT thread so "per core" means one core, and the parallel run
+is timed twice: "cold" includes starting the worker processes and importing librosa in them,
+"warm" reuses them (as a notebook session does after its first batch). Peak memory is the
+largest summed RSS of this process and its workers, sampled every 20 ms.
+Targets: ≥ 100x real time per core (warm), ≥ 1.5x speed-up on 2 cores (warm workers).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+N_CLIPS = 100
+CLIP_S = 30.0
+RATE = 44_100
+BATCH = 4
+TARGET_PER_CORE = 100.0
+TARGET_SPEEDUP = 1.5
+
+
+def run(n_clips: int = N_CLIPS, clip_s: float = CLIP_S) -> list[dict[str, Any]]:
+    """Write the clips, time serial and parallel extraction, and return one row per run.
+
+    Example:
+        >>> rows = run(n_clips=2, clip_s=3.0)  # doctest: +SKIP
+        >>> [row["run"] for row in rows]  # doctest: +SKIP
+        ['1 process', '2 processes, cold', '2 processes, warm']
+    """
+    import joblib
+    from joblib.externals.loky import get_reusable_executor
+    from threadpoolctl import threadpool_limits
+
+    from suno_nb.features import measure, measure_many
+
+    cores = os.cpu_count() or 1
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="bench_features_") as folder:
+        paths = joblib.Parallel(n_jobs=-1)(
+            joblib.delayed(_write_clip)(Path(folder) / f"clip_{i:03d}.mp3", i, clip_s)
+            for i in range(n_clips)
+        )
+        clips = f"{n_clips} x {clip_s:g} s"
+        measure(paths[0])  # numba and librosa's lazy modules loaded in this process
+        get_reusable_executor().shutdown(wait=True)  # so "cold" really starts workers
+
+        rows = []
+        with threadpool_limits(limits=1):
+            serial_s, serial_mb = _timed(lambda: measure_many(paths, n_jobs=1, progress=False))
+        rows.append(_row("1 process", 1, clips, serial_s, serial_mb))
+        for label in ("cold", "warm"):
+            wall, peak = _timed(
+                lambda: measure_many(paths, n_jobs=cores, batch_size=BATCH, progress=False)
+            )
+            rows.append(_row(f"{cores} processes, {label}", cores, clips, wall, peak))
+    for row in rows:
+        row["speed-up"] = serial_s / row["wall s"]
+    per_core_met = rows[0]["x real time"] >= TARGET_PER_CORE
+    speedup_met = rows[-1]["speed-up"] >= TARGET_SPEEDUP
+    rows.append(
+        {
+            "run": "targets (warm)",
+            "x real time / core": f"{'met' if per_core_met else 'MISSED'} (>= {TARGET_PER_CORE:g})",
+            "speed-up": f"{'met' if speedup_met else 'MISSED'} (>= {TARGET_SPEEDUP:g})",
+        }
+    )
+    if load_before > 0.5:
+        # Other processes on the same cores make the parallel figures meaningless; say so.
+        rows[-1]["run"] += f"; machine busy: load {load_before:.1f} at start"
+    return rows
+
+
+def _row(label: str, processes: int, clips: str, wall: float, peak_mb: float) -> dict[str, Any]:
+    audio_s = _audio_seconds(clips)
+    return {
+        "run": label,
+        "clips": clips,
+        "wall s": wall,
+        "x real time": audio_s / wall,
+        "x real time / core": audio_s / wall / processes,
+        "peak RSS MB (all processes)": peak_mb,
+    }
+
+
+def _audio_seconds(clips: str) -> float:
+    count, seconds = clips.removesuffix(" s").split(" x ")
+    return int(count) * float(seconds)
+
+
+def _timed(work: Any) -> tuple[float, float]:
+    """Wall seconds of ``work()`` and the peak summed RSS (MB) of this process tree meanwhile."""
+    import psutil
+
+    me = psutil.Process()
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += process.memory_info().rss
+            peak = max(peak, total)
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    start = time.perf_counter()
+    try:
+        work()
+    finally:
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+    return wall, peak / 1e6
+
+
+def _write_clip(path: Path, seed: int, seconds: float) -> Path:
+    """A 30 s stereo clip with a beat, a chord and noise, different for every seed, as MP3."""
+    import lameenc
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = int(seconds * RATE)
+    t = np.arange(n, dtype=np.float32) / RATE
+    bpm = rng.uniform(70, 160)
+    root = 110.0 * 2 ** (rng.integers(0, 12) / 12)
+    chord = sum(np.sin(2 * np.pi * root * r * t, dtype=np.float32) for r in (1, 1.25, 1.5, 2))
+    beat_phase = (t * bpm / 60) % 1.0
+    kick = np.exp(-beat_phase * 30).astype(np.float32) * np.sin(2 * np.pi * 60 * t)
+    noise = rng.standard_normal(n).astype(np.float32) * 0.02
+    mono = 0.12 * chord + 0.5 * kick + noise
+    stereo = np.stack([mono, np.roll(mono, 200)], axis=1)
+    pcm = (np.clip(stereo, -1, 1) * 32767).astype("<i2")
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(128)
+    encoder.set_in_sample_rate(RATE)
+    encoder.set_channels(2)
+    encoder.set_quality(7)
+    path.write_bytes(encoder.encode(pcm.tobytes()) + encoder.flush())
+    return path
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.__main__ import main
+
+    raise SystemExit(main(["features"]))
