@@ -1,0 +1,111 @@
+"""The in-process transport: generate, poll, files, stream, through a real httpx2 client."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+from suno_nb import _http
+from suno_nb.emulator import Emulator, inprocess_transport
+from tests.emulator.conftest import BASE, SHORT
+
+
+def test_generate_then_tasks_then_files(http: _http.Client) -> None:
+    answer = http.post("/suno/audios", json={"prompt": "lofi rain", "async": True})
+    assert answer.status_code == 200
+    task_id = answer.json()["task_id"]
+    record = http.post("/suno/tasks", json={"action": "retrieve", "id": task_id}).json()
+    assert record["id"] == task_id and record["response"]["success"] is True
+    assert {"finished_at", "elapsed", "started_at", "request"} <= record.keys()
+    clips = record["response"]["data"]
+    assert len(clips) == 2 and all(c["state"] == "succeeded" for c in clips)
+    assert 0 < clips[0]["duration"] <= SHORT + 0.5
+    mp3 = http.get(clips[0]["audio_url"])
+    assert mp3.status_code == 200 and mp3.headers["content-type"] == "audio/mpeg"
+    assert mp3.content[:3] == b"ID3" or mp3.content[0] == 0xFF
+    png = http.get(clips[0]["image_url"])
+    assert png.content[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_same_request_same_music(http: _http.Client) -> None:
+    urls = []
+    for _ in range(2):
+        task_id = http.post("/suno/audios", json={"prompt": "ska", "async": True}).json()["task_id"]
+        rec = http.post("/suno/tasks", json={"action": "retrieve", "id": task_id}).json()
+        urls.append(rec["response"]["data"][0]["audio_url"])
+    assert urls[0] != urls[1]
+    assert http.get(urls[0]).content == http.get(urls[1]).content
+
+
+def test_running_record_has_preview_and_no_finished_at(tmp_path) -> None:
+    now = [1000.0]
+    emu = Emulator(profile={"pending": 1.0, "running": 2.0}, data_dir=tmp_path,
+                   max_duration=SHORT, clock=lambda: now[0])  # fmt: skip
+    with _http.Client(transport=inprocess_transport(emu), base_url=BASE) as http:
+        task_id = http.post("/suno/audios", json={"prompt": "x", "async": True}).json()["task_id"]
+        retrieve = {"action": "retrieve", "id": task_id}
+        pending = http.post("/suno/tasks", json=retrieve).json()
+        assert "started_at" not in pending and "finished_at" not in pending
+        assert {c["state"] for c in pending["response"]["data"]} == {"pending"}
+        assert "success" not in pending["response"]
+        now[0] += 2.0
+        running = http.post("/suno/tasks", json=retrieve).json()
+        assert "finished_at" not in running and "elapsed" not in running
+        clip = running["response"]["data"][0]
+        assert clip["state"] == "running" and clip["audio_url"].endswith(".preview.mp3")
+        assert "duration" not in clip
+        preview = http.get(clip["audio_url"])
+        assert preview.status_code == 200 and len(preview.content) > 1000
+        final = http.get(clip["audio_url"].replace(".preview", ""))
+        assert final.status_code == 404  # the final file does not exist while running
+        now[0] += 1.5
+        done = http.post("/suno/tasks", json=retrieve).json()
+        assert done["elapsed"] == 3.0 and done["response"]["success"] is True
+        assert len(http.get(clip["audio_url"].replace(".preview", "")).content) > len(
+            preview.content
+        )
+
+
+def test_stream_yields_lines_incrementally(tmp_path) -> None:
+    emu = Emulator(profile={"pending": 0.3, "running": 0.6, "stream_every": 0.2},
+                   data_dir=tmp_path, max_duration=SHORT)  # fmt: skip
+    with _http.Client(transport=inprocess_transport(emu), base_url=BASE) as http:
+        seen = []
+        start = time.monotonic()
+        headers = {"accept": "application/x-ndjson"}
+        with http.stream("POST", "/suno/audios", json={"prompt": "x"}, headers=headers) as r:
+            for line in r.iter_lines():
+                if line:
+                    seen.append((time.monotonic() - start, json.loads(line)))
+    states = [snap["data"][0]["state"] if "data" in snap else "?" for _, snap in seen]
+    assert states[0] == "pending" and "running" in states and states[-1] == "succeeded"
+    assert seen[0][0] < 0.25 < seen[-1][0]  # the first line came before the task was done
+    assert all("trace_id" not in snap for _, snap in seen[:-1]) and "trace_id" in seen[-1][1]
+
+
+def test_async_transport_streams_and_polls(emu: Emulator) -> None:
+    async def main() -> list[str]:
+        transport = inprocess_transport(emu)
+        async with _http.AsyncClient(transport=transport, base_url=BASE) as http:
+            answer = await http.post("/suno/audios", json={"prompt": "x", "async": True})
+            task_id = answer.json()["task_id"]
+            record = await http.post("/suno/tasks", json={"action": "retrieve", "id": task_id})
+            lines = []
+            headers = {"accept": "application/x-ndjson"}
+            async with http.stream("POST", "/suno/audios", json={"prompt": "y"},
+                                   headers=headers) as r:  # fmt: skip
+                async for line in r.aiter_lines():
+                    lines.append(line)
+            return [record.json()["response"]["data"][0]["state"], *lines]
+
+    state, *lines = asyncio.run(main())
+    assert state == "succeeded"
+    assert json.loads(lines[-1])["success"] is True
+
+
+def test_unknown_task_is_empty_and_batch_counts(http: _http.Client) -> None:
+    assert http.post("/suno/tasks", json={"action": "retrieve", "id": "nope"}).json() == {}
+    task_id = http.post("/suno/audios", json={"prompt": "x", "async": True}).json()["task_id"]
+    batch = http.post("/suno/tasks", json={"action": "retrieve_batch", "ids": [task_id, "nope"]})
+    assert batch.json()["count"] == 1 and batch.json()["items"][0]["id"] == task_id
