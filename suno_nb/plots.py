@@ -169,7 +169,8 @@ def _pyplot():
     chosen = (
         "matplotlib.pyplot" in sys.modules
         or os.environ.get("MPLBACKEND")
-        or matplotlib.rcParams._get_backend_or_none() is not None
+        # Private but stable since 3.6; when absent, assume a backend was chosen (never force).
+        or getattr(matplotlib.rcParams, "_get_backend_or_none", lambda: "unknown")() is not None
         or "ipykernel" in sys.modules  # a kernel picks inline (or widget) itself
     )
     if not chosen:

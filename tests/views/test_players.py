@@ -168,3 +168,25 @@ def test_player_html_for_reports(clips: Clips, tmp_path: Path) -> None:
     assert (report_dir / src).resolve() == clips.stereo_wav.resolve()
     assert len(html) < 1024
     assert _src(player_html(clips.stereo_wav, embed="preview")).startswith("data:audio/mpeg")
+
+
+def test_server_root_from_runtime_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clips: Clips
+) -> None:
+    import json
+    import os
+
+    monkeypatch.undo()  # the real _server_root, not the autouse stand-in
+    _server_root = players._server_root
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path))
+    outer, inner = clips.folder.parent, clips.folder
+    (tmp_path / "jpserver-1.json").write_text(
+        json.dumps({"root_dir": str(outer), "pid": os.getpid()})
+    )
+    (tmp_path / "jpserver-2.json").write_text(json.dumps({"root_dir": "/", "pid": 2**22 + 7}))
+    assert _server_root(inner / "notebooks") == outer.resolve()  # the dead server is ignored
+    (tmp_path / "jpserver-3.json").write_text(
+        json.dumps({"root_dir": str(inner), "pid": os.getpid()})
+    )
+    assert _server_root(inner) == inner.resolve()  # the deepest live root wins
+    assert _server_root(Path("/usr")) is None

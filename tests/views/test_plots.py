@@ -85,3 +85,22 @@ def test_compare_grid_rows_and_shared_axes(clips: Clips) -> None:
     assert isinstance(axes[3].collections[0], QuadMesh)
     with pytest.raises(ValueError, match="at least one"):
         plots.compare_grid([])
+
+
+@pytest.mark.parametrize(("env_backend", "expected"), [(None, "agg"), ("svg", "svg")])
+def test_agg_only_when_no_backend_was_chosen(env_backend: str | None, expected: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    if env_backend:
+        env["MPLBACKEND"] = env_backend
+    code = (
+        "import numpy as np, matplotlib; from suno_nb import plots;"
+        "plots.waveform(np.zeros(100), 22050); print(matplotlib.get_backend().lower())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == expected
