@@ -109,8 +109,9 @@ def start(
     """
     from suno_nb.emulator.server import start as _start
 
-    return _start(port=port, token=token, data_dir=data_dir, profile=profile, faults=faults,
-                  **settings)  # fmt: skip
+    return _start(
+        port=port, token=token, data_dir=data_dir, profile=profile, faults=faults, **settings
+    )
 
 
 def stop() -> None:
@@ -131,8 +132,7 @@ def serve(
     """Serve the emulator in the foreground (``suno-nb emulator``) until interrupted."""
     from suno_nb.emulator.server import serve as _serve
 
-    _serve(port=port, token=token, data_dir=data_dir, profile=profile, faults=faults,
-           **settings)  # fmt: skip
+    _serve(port=port, token=token, data_dir=data_dir, profile=profile, faults=faults, **settings)
 
 
 def __getattr__(name: str) -> Any:

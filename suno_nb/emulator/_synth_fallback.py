@@ -19,8 +19,20 @@ import numpy as np
 from suno_nb import schema
 
 SUPPORTED_ACTIONS = frozenset(schema.ACTIONS)
-_STEMS = ("Vocals", "Backing Vocals", "Drums", "Bass", "Guitar", "Keyboard", "Percussion",
-          "Strings", "Synth", "FX", "Brass", "Woodwinds")  # fmt: skip
+_STEMS = (
+    "Vocals",
+    "Backing Vocals",
+    "Drums",
+    "Bass",
+    "Guitar",
+    "Keyboard",
+    "Percussion",
+    "Strings",
+    "Synth",
+    "FX",
+    "Brass",
+    "Woodwinds",
+)
 
 
 @dataclass
@@ -64,9 +76,16 @@ def _tone(seconds: float, sr: int, seed: int) -> np.ndarray:
     return np.stack([mono, mono], axis=1)
 
 
-def render_action(action: str, request: Mapping[str, Any], *, seed: int,
-                  sources: Mapping[str, Rendering] = {}, persona: dict | None = None,
-                  sr: int = 44100, max_duration: float = 60.0) -> list[Rendering]:  # fmt: skip
+def render_action(
+    action: str,
+    request: Mapping[str, Any],
+    *,
+    seed: int,
+    sources: Mapping[str, Rendering] = {},
+    persona: dict | None = None,
+    sr: int = 44100,
+    max_duration: float = 60.0,
+) -> list[Rendering]:
     spec = schema.ACTIONS.get(action)
     count = 2
     if spec is not None:
@@ -87,9 +106,18 @@ def render_action(action: str, request: Mapping[str, Any], *, seed: int,
         extra: dict[str, Any] = {}
         if action == "concat":
             extra["concat_history"] = [{"id": k} for k in sources]
-        out.append(Rendering(audio, sr, None, {"vocals": audio * 0.3}, name,
-                             str(request.get("lyric") or ""), str(request.get("style") or ""),
-                             extra))  # fmt: skip
+        out.append(
+            Rendering(
+                audio,
+                sr,
+                None,
+                {"vocals": audio * 0.3},
+                name,
+                str(request.get("lyric") or ""),
+                str(request.get("style") or ""),
+                extra,
+            )
+        )
     return out
 
 
@@ -100,22 +128,27 @@ def analyse_audio(audio: np.ndarray, sr: int, title: str = "") -> Rendering:
     return Rendering(audio, sr, None, {"vocals": audio}, title)
 
 
-def capture_voice(rendering: Rendering, start: float | None = None,
-                  end: float | None = None) -> dict:  # fmt: skip
+def capture_voice(
+    rendering: Rendering, start: float | None = None, end: float | None = None
+) -> dict:
     return {"gender": "f", "pitch": 62.0, "start": start, "end": end}
 
 
 def score_to_midi(score: Any) -> list[dict]:
-    notes = [{"pitch": 60 + i % 12, "start": i * 0.5, "end": i * 0.5 + 0.4, "velocity": 90}
-             for i in range(16)]  # fmt: skip
+    notes = [
+        {"pitch": 60 + i % 12, "start": i * 0.5, "end": i * 0.5 + 0.4, "velocity": 90}
+        for i in range(16)
+    ]
     return [{"state": "complete", "instruments": [{"name": "Piano", "notes": notes}]}]
 
 
 def word_timings(rendering: Rendering) -> dict:
     words = rendering.lyric.split() or ["la"]
     step = rendering.duration / max(1, len(words))
-    aligned = [{"word": w, "start_s": i * step, "end_s": (i + 1) * step, "success": True,
-                "p_align": 0.9} for i, w in enumerate(words)]  # fmt: skip
+    aligned = [
+        {"word": w, "start_s": i * step, "end_s": (i + 1) * step, "success": True, "p_align": 0.9}
+        for i, w in enumerate(words)
+    ]
     env = np.abs(rendering.audio[:, 0])
     n = max(1, len(env) // 200)
     wave = [float(env[i : i + n].max()) for i in range(0, len(env), n)][:200]

@@ -330,8 +330,9 @@ class Emulator:
                 body={"success": True, "task_id": task["id"], "trace_id": task["trace_id"]}
             )
         # Blocking mode: hold the request until the task is done, like the service.
-        self.settings.sleep(max(0.0, task["created_at"] + task["pending"] + task["running"]
-                                - self.settings.clock()))  # fmt: skip
+        self.settings.sleep(
+            max(0.0, task["created_at"] + task["pending"] + task["running"] - self.settings.clock())
+        )
         body = self._final_body(task["id"])
         status = 200 if body.get("success") else 500
         return EmulatorResponse(status, body)
@@ -621,10 +622,17 @@ class Emulator:
                 request = dict(values)
                 if callback_url:
                     request["callback_url"] = callback_url
-                self.store.put_task({
-                    "id": task_id, "kind": name, "created_at": now, "api_id": new_id(),
-                    "trace_id": call.trace_id, "request": request, "response": body,
-                })  # fmt: skip
+                self.store.put_task(
+                    {
+                        "id": task_id,
+                        "kind": name,
+                        "created_at": now,
+                        "api_id": new_id(),
+                        "trace_id": call.trace_id,
+                        "request": request,
+                        "response": body,
+                    }
+                )
             if callback_url:
                 self.callbacks.schedule(callback_url, 0.0, lambda: body, task_id)
             if run_async or callback_url:

@@ -91,8 +91,11 @@ def _download(url: str, field: str) -> bytes:
             client.stream("GET", url) as response,
         ):
             if response.status_code >= 400:
-                raise _bad(field, url, f"answered HTTP {response.status_code}; it must be a "
-                                       "reachable audio file")  # fmt: skip
+                raise _bad(
+                    field,
+                    url,
+                    f"answered HTTP {response.status_code}; it must be a reachable audio file",
+                )
             chunks, size = [], 0
             for chunk in response.iter_bytes():
                 size += len(chunk)

@@ -117,11 +117,34 @@ class FileServer:
             out = folder / "video.mp4"
             # One still frame per second is enough for a cover video and keeps encoding fast.
             cmd = [
-                exe, "-y", "-loglevel", "error", "-loop", "1", "-framerate", "1",
-                "-i", str(folder / "cover.png"), "-i", str(folder / "audio.mp3"),
-                "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2", "-c:v", "libx264",
-                "-tune", "stillimage", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",
-                "-shortest", "-movflags", "+faststart", str(out),
-            ]  # fmt: skip
+                exe,
+                "-y",
+                "-loglevel",
+                "error",
+                "-loop",
+                "1",
+                "-framerate",
+                "1",
+                "-i",
+                str(folder / "cover.png"),
+                "-i",
+                str(folder / "audio.mp3"),
+                "-vf",
+                "scale=trunc(iw/2)*2:trunc(ih/2)*2",
+                "-c:v",
+                "libx264",
+                "-tune",
+                "stillimage",
+                "-pix_fmt",
+                "yuv420p",
+                "-c:a",
+                "aac",
+                "-b:a",
+                "128k",
+                "-shortest",
+                "-movflags",
+                "+faststart",
+                str(out),
+            ]
             subprocess.run(cmd, check=True, capture_output=True, timeout=120)
             return out.read_bytes()

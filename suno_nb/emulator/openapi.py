@@ -38,7 +38,7 @@ def field_schema(spec: schema.FieldSpec) -> dict[str, Any]:
         if spec.le is not None:
             out["maximum"] = spec.le
         if spec.gt is not None:
-            out["exclusiveMinimum"] = spec.gt
+            out.update(minimum=spec.gt, exclusiveMinimum=True)  # OpenAPI 3.0 spelling
     elif kind == "enum":
         out = {"type": "string", "enum": list(spec.choices)}
     elif kind in ("url_list", "id_list"):

@@ -119,8 +119,9 @@ def start(
         running = _running.get(key)
         if running is not None and running.thread.is_alive():
             return running.url
-        emulator = Emulator(token=token, data_dir=data_dir, profile=profile, faults=faults,
-                            **settings)  # fmt: skip
+        emulator = Emulator(
+            token=token, data_dir=data_dir, profile=profile, faults=faults, **settings
+        )
         sock = _bind(port)
         url = f"http://127.0.0.1:{sock.getsockname()[1]}"
         server = _uvicorn_server(create_app(emulator))

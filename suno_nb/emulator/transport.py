@@ -65,8 +65,11 @@ class InProcessTransport(_http.BaseTransport, _http.AsyncBaseTransport):
         )
 
     @staticmethod
-    def _response(answer: EmulatorResponse, stream: _http.SyncByteStream | None = None,
-                  astream: _http.AsyncByteStream | None = None) -> _http.Response:  # fmt: skip
+    def _response(
+        answer: EmulatorResponse,
+        stream: _http.SyncByteStream | None = None,
+        astream: _http.AsyncByteStream | None = None,
+    ) -> _http.Response:
         if answer.drop:
             raise _http.RemoteProtocolError("Server disconnected without sending a response.")
         headers = {"content-type": answer.media_type, **answer.headers}

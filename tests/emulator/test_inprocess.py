@@ -40,8 +40,12 @@ def test_same_request_same_music(http: _http.Client) -> None:
 
 def test_running_record_has_preview_and_no_finished_at(tmp_path) -> None:
     now = [1000.0]
-    emu = Emulator(profile={"pending": 1.0, "running": 2.0}, data_dir=tmp_path,
-                   max_duration=SHORT, clock=lambda: now[0])  # fmt: skip
+    emu = Emulator(
+        profile={"pending": 1.0, "running": 2.0},
+        data_dir=tmp_path,
+        max_duration=SHORT,
+        clock=lambda: now[0],
+    )
     with _http.Client(transport=inprocess_transport(emu), base_url=BASE) as http:
         task_id = http.post("/suno/audios", json={"prompt": "x", "async": True}).json()["task_id"]
         retrieve = {"action": "retrieve", "id": task_id}
@@ -68,8 +72,11 @@ def test_running_record_has_preview_and_no_finished_at(tmp_path) -> None:
 
 
 def test_stream_yields_lines_incrementally(tmp_path) -> None:
-    emu = Emulator(profile={"pending": 0.3, "running": 0.6, "stream_every": 0.2},
-                   data_dir=tmp_path, max_duration=SHORT)  # fmt: skip
+    emu = Emulator(
+        profile={"pending": 0.3, "running": 0.6, "stream_every": 0.2},
+        data_dir=tmp_path,
+        max_duration=SHORT,
+    )
     with _http.Client(transport=inprocess_transport(emu), base_url=BASE) as http:
         seen = []
         start = time.monotonic()
@@ -93,8 +100,9 @@ def test_async_transport_streams_and_polls(emu: Emulator) -> None:
             record = await http.post("/suno/tasks", json={"action": "retrieve", "id": task_id})
             lines = []
             headers = {"accept": "application/x-ndjson"}
-            async with http.stream("POST", "/suno/audios", json={"prompt": "y"},
-                                   headers=headers) as r:  # fmt: skip
+            async with http.stream(
+                "POST", "/suno/audios", json={"prompt": "y"}, headers=headers
+            ) as r:
                 async for line in r.aiter_lines():
                     lines.append(line)
             return [record.json()["response"]["data"][0]["state"], *lines]
