@@ -18,7 +18,6 @@ from .compose import MELODY_INSTRUMENT, Brief, compose
 from .effects import (
     F32,
     bandpass,
-    expand_gain,
     gain_envelope,
     highpass,
     lowpass,
@@ -26,6 +25,7 @@ from .effects import (
     wsola_apply,
     wsola_plan,
 )
+from .layers import Layers, expand_gain
 from .model_limits import DEFAULT_MODEL, model_profile
 from .render import STEM_ORDER, STEM_TITLES, render_score
 from .rendering import Rendering
@@ -549,7 +549,7 @@ def _all_stems(job: _Job) -> list[Rendering]:
                 extra={"stem_set": set_index + 1, "stem": stem},
             )
             if not part:
-                clip.layers = {}
+                clip.layers = Layers()
             out.append(clip)
     return out
 

@@ -231,8 +231,13 @@ class _Composer:
 
     # ---- parts --------------------------------------------------------------------------
     def add(self, instrument: str, pitch: float, start: float, end: float, vel: float) -> None:
+        start = max(float(start), 0.0)
         if start < self.b.duration and end > start:
-            self.notes.append((instrument, float(pitch), float(start), float(end), float(vel)))
+            # Pitches on a 5-cent grid: microtones stay audible and repeated notes share a render.
+            pitch = round(float(pitch) * 20) / 20
+            self.notes.append(
+                (instrument, pitch, round(start, 5), round(float(end), 5), float(vel))
+            )
 
     def swung(self, step: int, steps_per_beat: int = 4) -> float:
         """Time offset (beats) of a sixteenth step, with swing on the off-beat eighths."""
@@ -302,8 +307,14 @@ class _Composer:
         inst = INSTRUMENTS[name]
         add = self.add
 
+        jitter: dict[int, float] = {}
+
         def at(step: int) -> float:
-            return self.weird_time(t0 + self.swung(step) * beat, self.detail_rng)
+            # One timing error per step: a note's start and end move together, so its length
+            # (and its cached waveform) stays the same.
+            if step not in jitter:
+                jitter[step] = self.weird_time(t0 + self.swung(step) * beat, self.detail_rng)
+            return jitter[step]
 
         bass_pitch = inst.register - 6 + ((root - (inst.register - 6)) % 12)
         if part == "pad":

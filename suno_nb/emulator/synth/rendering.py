@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .layers import Layers, PannedMono
 from .render import finish_layers
 from .score import Score
 
@@ -26,11 +27,15 @@ class Rendering:
     audio: np.ndarray
     sr: int
     score: Score
-    layers: dict[str, np.ndarray] = field(default_factory=dict)
+    layers: dict[str, np.ndarray] = field(default_factory=Layers)
     title: str = ""
     lyric: str = ""
     style: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.layers, Layers):
+            self.layers = Layers(self.layers)
 
     @property
     def duration(self) -> float:
@@ -53,6 +58,20 @@ class Rendering:
 
     def save(self, path: str | Path) -> None:
         """Write one compact ``.npz`` file (float16 layers + JSON header; no pickle)."""
+        arrays: dict[str, np.ndarray] = {}
+        kinds: list[dict[str, Any]] = []
+        for i, name in enumerate(self.layers):
+            raw = self.layers.raw(name)
+            if isinstance(raw, PannedMono):
+                arrays[f"layer_{i}"] = raw.mono
+                arrays[f"gains_{i}"] = raw.gains
+                kinds.append(
+                    {"name": name, "left": raw.left, "right": raw.right, "delay": raw.delay,
+                     "scale": raw.scale}
+                )  # fmt: skip
+            else:
+                arrays[f"layer_{i}"] = np.ascontiguousarray(raw, dtype=np.float16)
+                kinds.append({"name": name})
         header = {
             "sr": self.sr,
             "title": self.title,
@@ -60,10 +79,9 @@ class Rendering:
             "style": self.style,
             "extra": self.extra,
             "score": self.score.to_dict(),
-            "layers": list(self.layers),
+            "layers": kinds,
             "n": len(self.audio),
         }
-        arrays = {f"layer_{i}": np.ascontiguousarray(v) for i, v in enumerate(self.layers.values())}
         blob = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
         buffer = io.BytesIO()
         np.savez(buffer, header=blob, **arrays)
@@ -73,7 +91,19 @@ class Rendering:
     def load(cls, path: str | Path) -> Rendering:
         with np.load(Path(path), allow_pickle=False) as data:
             header = json.loads(bytes(data["header"]).decode())
-            layers = {name: data[f"layer_{i}"] for i, name in enumerate(header["layers"])}
+            layers = Layers()
+            for i, kind in enumerate(header["layers"]):
+                if "left" in kind:
+                    layers[kind["name"]] = PannedMono(
+                        data[f"layer_{i}"],
+                        kind["left"],
+                        kind["right"],
+                        kind["delay"],
+                        data[f"gains_{i}"],
+                        kind.get("scale", 1.0),
+                    )
+                else:
+                    layers[kind["name"]] = data[f"layer_{i}"]
         audio = np.zeros((header["n"], 2), dtype=F32)
         for layer in layers.values():
             audio += layer

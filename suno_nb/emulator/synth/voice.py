@@ -132,6 +132,7 @@ class Singer:
         rng = np.random.default_rng(zlib.crc32(f"breath{seed}".encode()))
         self._noise = rng.standard_normal(sr * 2).astype(F32)
         self._bursts: dict[str, np.ndarray] = {}
+        self._cache: dict[tuple, np.ndarray] = {}
 
     def _table(self, vowel: str, pitch: float) -> np.ndarray:
         key = (vowel, round(pitch))
@@ -160,6 +161,41 @@ class Singer:
             self._bursts[head] = burst
         return burst
 
+    def _syllable(self, vowel: str, n: int, n_on: int, pitch: float, glide: float) -> np.ndarray:
+        """One sung vowel (velocity 1), cached: repeated lines re-use their syllables."""
+        key = (vowel, n, n_on, round(pitch * 20), round(glide * 4))
+        wave = self._cache.get(key)
+        if wave is not None:
+            return wave
+        sr = self.sr
+        t = _time(n, sr)
+        semis = np.zeros(n, dtype=F32)
+        if glide:
+            # Portamento from the previous note over the first ~0.1 s.
+            g = min(n, int(0.12 * sr))
+            semis[:g] = F32(glide) * np.exp(-t[:g] / F32(0.035))
+        v0 = int(0.15 * sr)
+        if n > v0:
+            # Vibrato fades in after the attack, as singers do.
+            depth = F32(self.voice.get("vibrato_depth", 0.3))
+            rate = F32(2 * np.pi * float(self.voice.get("vibrato_rate", 5.5)))
+            fade = np.minimum((t[v0:] - F32(0.15)) / F32(0.25), F32(1.0))
+            semis[v0:] += depth * fade * np.sin(rate * t[v0:])
+        inc = np.exp2(semis * F32(1 / 12)) * F32(midi_to_hz(pitch) / sr)
+        phase = np.cumsum(inc)
+        idx = (phase * F32(TABLE_SIZE)).astype(np.int32) & (TABLE_SIZE - 1)
+        wave = self._table(vowel, pitch)[idx]
+        breath = F32(self.voice.get("breathiness", 0.05))
+        if breath:
+            offset = hash(key) % (len(self._noise) - n) if n < len(self._noise) else 0
+            wave += breath * F32(0.5) * np.resize(self._noise[offset:], n)
+        env = np.minimum(t * F32(1 / 0.03), F32(1.0))
+        if n > n_on:
+            env[n_on:] *= np.linspace(1, 0, n - n_on, dtype=F32)
+        wave *= env
+        self._cache[key] = wave
+        return wave
+
     def sing(
         self,
         out: np.ndarray,
@@ -173,44 +209,34 @@ class Singer:
     ) -> None:
         """Add one sung syllable to ``out`` (mono, in place)."""
         sr = self.sr
-        onset = onset_of(text)
-        burst = self._burst(onset)
         start = max(start, 0.0)
         a = int(start * sr)
-        n = int((end - start + 0.06) * sr)
+        n = int((end - start + 0.06) * sr) // 256 * 256
         if a >= len(out) or n <= 0:
             return
-        n = min(n, len(out) - a)
-        t = np.arange(n, dtype=F32) / F32(sr)
-        f0 = midi_to_hz(pitch)
-        # Portamento from the previous note, then vibrato that fades in after the attack.
-        glide = 0.0 if previous_pitch is None else (previous_pitch - pitch)
-        glide = max(-5.0, min(5.0, glide))
-        semis = F32(glide) * np.exp(-t / F32(0.035))
-        depth = F32(self.voice.get("vibrato_depth", 0.3))
-        rate = F32(self.voice.get("vibrato_rate", 5.5))
-        semis += (
-            depth * np.clip((t - F32(0.15)) / F32(0.25), 0, 1) * np.sin(F32(2 * np.pi) * rate * t)
-        )
-        phase = np.cumsum(F32(f0 / sr) * np.exp2(semis / F32(12)), dtype=np.float64)
-        idx = ((phase - np.floor(phase)) * TABLE_SIZE).astype(np.int32) & (TABLE_SIZE - 1)
-        wave = self._table(vowel, pitch)[idx]
-        n_on = max(1, int((end - start) * sr))
-        env = np.minimum(t / F32(0.03), F32(1.0))
-        if n > n_on:
-            env[n_on:] *= np.linspace(1, 0, n - n_on, dtype=F32)
-        breath = F32(self.voice.get("breathiness", 0.05))
-        offset = (a * 7919) % (len(self._noise) - n) if n < len(self._noise) else 0
-        noise = (
-            self._noise[offset : offset + n] if n < len(self._noise) else np.resize(self._noise, n)
-        )
-        voiced = wave + breath * noise[: len(wave)] * F32(0.5)
-        out[a : a + n] += voiced * env * F32(velocity)
+        n_on = max(1, n - int(0.06 * sr))
+        glide = 0.0 if previous_pitch is None else max(-5.0, min(5.0, previous_pitch - pitch))
+        wave = self._syllable(vowel, n, n_on, pitch, glide)
+        m = min(n, len(out) - a)
+        out[a : a + m] += wave[:m] * F32(velocity)
+        burst = self._burst(onset_of(text))
         if burst is not None:
             # The consonant sits just before the vowel onset.
             b0 = max(0, a - len(burst) // 2)
             m = min(len(burst), len(out) - b0)
             out[b0 : b0 + m] += burst[:m] * F32(velocity * 0.3)
+
+
+_TIME: dict[int, np.ndarray] = {}
+
+
+def _time(n: int, sr: int) -> np.ndarray:
+    """Seconds of the first ``n`` samples (a shared, growing ramp)."""
+    ramp = _TIME.get(sr)
+    if ramp is None or len(ramp) < n:
+        ramp = np.arange(max(n, 4 * sr), dtype=F32) / F32(sr)
+        _TIME[sr] = ramp
+    return ramp[:n]
 
 
 def sing_line(
