@@ -1,0 +1,433 @@
+"""``Sweep``: a base request, a design and repeats; plan it, run it, resume it, look at it.
+
+Parameters go to ``__init__`` (which does nothing else); ``plan()`` and ``run()`` do the work,
+and what they learn ends in ``_`` (``sweep_id_``, ``plan_``, ``report_``).
+
+Example:
+    >>> from suno_nb.sweep import Sweep
+    >>> sw = Sweep({"prompt": "lofi night bus"}, grid={"weirdness": [0, 0.5, 1]}, repeats=2)
+    >>> sw.plan().n_requests
+    6
+    >>> sw.run().results()[["weirdness", "spectral_flatness"]]   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from suno_nb.errors import FieldProblem, ValidationError
+from suno_nb.sweep import runner
+from suno_nb.sweep.design import Design, as_design
+from suno_nb.sweep.plan import Plan, build_plan
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from suno_nb.sweep.plots import SweepPlots
+
+__all__ = ["SWEEPS_FOLDER", "Sweep", "sweep"]
+
+#: Folder inside the catalogue where each sweep's plan is kept (``<sweep_id>.json``).
+SWEEPS_FOLDER = "sweeps"
+
+
+class Sweep:
+    """A parameter sweep over any request fields of one action, with repeats.
+
+    ``grid`` (every combination), ``zip`` (lists side by side) or ``design`` (a
+    :mod:`~suno_nb.sweep.design` object such as ``LatinHypercube``) say what varies; ``base``
+    holds the fields every request shares. ``budget`` (credits) is a hard limit: a plan that
+    exceeds it is refused before anything is sent. Nothing is asked interactively.
+
+    Example:
+        >>> sw = Sweep({"prompt": "ambient"}, grid={"weirdness": [0, 1]}, budget=3)
+        >>> plan = sw.plan()
+        >>> plan.n_requests, plan.n_clips, plan.credits, plan.ok
+        (2, 4, 2.0, True)
+    """
+
+    def __init__(
+        self,
+        base: Mapping[str, Any] | None = None,
+        grid: Mapping[str, Sequence[Any]] | Design | None = None,
+        *,
+        zip: Mapping[str, Sequence[Any]] | None = None,
+        design: Design | Mapping[str, Any] | None = None,
+        repeats: int = 1,
+        action: str = "generate",
+        client: Any = None,
+        catalogue: Any = None,
+        max_concurrency: int = 4,
+        budget: float | None = None,
+        costs: Mapping[str, float] | None = None,
+        sweep_id: str | None = None,
+        timeout: float | None = None,
+        progress: bool | None = None,
+        n_jobs: int | None = None,
+    ) -> None:
+        self.base = base
+        self.grid = grid
+        self.zip = zip
+        self.design = design
+        self.repeats = repeats
+        self.action = action
+        self.client = client
+        self.catalogue = catalogue
+        self.max_concurrency = max_concurrency
+        self.budget = budget
+        self.costs = costs
+        self.sweep_id = sweep_id
+        self.timeout = timeout
+        self.progress = progress
+        self.n_jobs = n_jobs
+
+    # --- planning --------------------------------------------------------------------------
+    def plan(self) -> Plan:
+        """The cells, request and clip counts and credit estimate, with every problem found.
+
+        Never sends anything and never raises for bad input: problems are listed in the plan
+        (``run()`` refuses a plan that has any).
+        """
+        try:
+            design = as_design(self.grid, zip=self.zip, design=self.design)
+        except ValidationError as exc:
+            from suno_nb.sweep.design import Grid
+
+            plan = build_plan(self.action, dict(self.base or {}), Grid({}), repeats=1)
+            plan.problems = exc.problems
+            return plan
+        plan = build_plan(
+            self.action,
+            dict(self.base or {}),
+            design,
+            repeats=self.repeats,
+            costs=self.costs,
+            budget=self.budget,
+            sweep_id=getattr(self, "sweep_id_", None) or self.sweep_id,
+        )
+        if not isinstance(self.max_concurrency, int) or self.max_concurrency < 1:
+            plan.problems.append(
+                FieldProblem(
+                    "max_concurrency",
+                    self.max_concurrency,
+                    "a whole number ≥ 1",
+                    f"max_concurrency must be a whole number ≥ 1; got {self.max_concurrency!r}",
+                )
+            )
+        return plan
+
+    # --- running -----------------------------------------------------------------------------
+    def run(self) -> Sweep:
+        """Validate, record the plan, then submit every cell not yet submitted and wait.
+
+        Safe to call again (or after a crash): cells already in the catalogue are never sent
+        twice. Raises :class:`~suno_nb.errors.ValidationError` before sending anything when the
+        plan has a problem or exceeds the budget. Returns ``self``; see ``report_``.
+
+        Example:
+            >>> sw.run().report_.count("done")   # doctest: +SKIP
+            18
+        """
+        return runner.run_sync(self._factory(retry=False))
+
+    async def arun(self) -> Sweep:
+        """``run()`` for code already inside an event loop (``await sweep.arun()``)."""
+        return await self._run(retry=False, close=False)
+
+    def retry_failed(self, *, include_uncertain: bool = False) -> Sweep:
+        """Submit again every cell whose task failed or was refused (once per call).
+
+        ``include_uncertain=True`` also re-sends cells whose answer was lost; only do that after
+        checking your dashboard, since they may exist (and be paid) already.
+        """
+        self._include_uncertain = include_uncertain
+        try:
+            return runner.run_sync(self._factory(retry=True))
+        finally:
+            self._include_uncertain = False
+
+    def _factory(self, *, retry: bool) -> Any:
+        return lambda: self._run(retry=retry, close=True)
+
+    @classmethod
+    def resume(
+        cls,
+        sweep_id: str,
+        *,
+        catalogue: Any = None,
+        client: Any = None,
+        run: bool = True,
+        **options: Any,
+    ) -> Sweep:
+        """Rebuild a sweep from its id (after a kernel restart) and, with ``run=True``, finish
+        it: waits for tasks already sent and submits only cells never sent.
+
+        Example:
+            >>> Sweep.resume("sw-20261126-0815-3fa2").report_.submitted   # doctest: +SKIP
+            7
+        """
+        catalogue = _open_catalogue(catalogue)
+        path = catalogue.root / SWEEPS_FOLDER / f"{sweep_id}.json"
+        if not path.is_file():
+            known = sorted(p.stem for p in (catalogue.root / SWEEPS_FOLDER).glob("*.json"))
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "sweep_id",
+                        sweep_id,
+                        "the id of a sweep in this catalogue",
+                        f"no sweep {sweep_id!r} in the catalogue at {catalogue.root}; "
+                        f"known: {', '.join(known) or 'none'}",
+                    )
+                ]
+            )
+        saved = json.loads(path.read_text())
+        settings = dict(saved.get("settings", {}))
+        settings.update(options)
+        sweep = cls(
+            saved["base"],
+            design=saved["design"],
+            repeats=saved["repeats"],
+            action=saved["action"],
+            client=client,
+            catalogue=catalogue,
+            budget=saved.get("budget"),
+            costs={saved["action"]: saved["credits_per_request"]},
+            sweep_id=sweep_id,
+            **settings,
+        )
+        return sweep.run() if run else sweep
+
+    async def _run(self, *, retry: bool, close: bool) -> Sweep:
+        plan = self.plan()
+        plan.raise_for_problems()
+        catalogue = _open_catalogue(self.catalogue)
+        client = _async_client(self.client, catalogue)
+        sweep_id = plan.sweep_id or _new_id()
+        plan.sweep_id = sweep_id
+        self._remember(catalogue, plan)  # before any request: resume() needs it
+        rows = runner.cell_rows(catalogue, sweep_id)
+        todo, waiting = [], []
+        retry_states = (
+            ("failed", "uncertain") if getattr(self, "_include_uncertain", False) else ("failed",)
+        )
+        for cell in plan.cells:
+            mine = rows.get(cell.key, [])
+            state = runner.cell_state(mine)
+            if state == "todo" or (retry and state in retry_states):
+                todo.append(cell)
+            elif state == "pending":
+                task_id = next(r["task_id"] for r in reversed(mine) if r["task_id"])
+                waiting.append((cell, task_id))
+        self._check_budget(plan, rows, len(todo))
+        try:
+            report = await runner.run_cells(
+                client,
+                catalogue,
+                sweep_id,
+                plan.action,
+                plan.base,
+                todo,
+                waiting,
+                max_concurrency=self.max_concurrency,
+                timeout=self.timeout,
+                progress=self.progress,
+            )
+        finally:
+            if close:
+                await client.aclose()
+        self.sweep_id_ = sweep_id
+        self.plan_ = plan
+        self.catalogue_ = catalogue
+        self.report_ = report
+        self._results = None
+        return self
+
+    def _check_budget(self, plan: Plan, rows: Mapping[Any, list[dict]], n_todo: int) -> None:
+        if self.budget is None:
+            return
+        # Every row the service may have created counts; refused ones cost nothing.
+        sent = sum(r["state"] != "rejected" for mine in rows.values() for r in mine)
+        needed = (sent + n_todo) * plan.credits_per_request
+        if needed > self.budget:
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "budget",
+                        self.budget,
+                        f"at least {needed:g} credits",
+                        f"sending {n_todo} more request(s) would bring this sweep to ≈ "
+                        f"{needed:g} credits ({sent} already sent), over the budget of "
+                        f"{self.budget:g}; nothing was sent. Raise budget= to go on",
+                    )
+                ],
+                action=f"sweep of {plan.action}",
+            )
+
+    def _remember(self, catalogue: Any, plan: Plan) -> None:
+        folder = catalogue.root / SWEEPS_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{plan.sweep_id}.json"
+        record = plan.to_dict()
+        record["settings"] = {"max_concurrency": self.max_concurrency, "timeout": self.timeout}
+        if path.is_file():
+            old = json.loads(path.read_text())
+            if old.get("cells") != json.loads(json.dumps(record["cells"], default=str)):
+                raise ValidationError(
+                    [
+                        FieldProblem(
+                            "sweep_id",
+                            plan.sweep_id,
+                            "a new id, or the same design as before",
+                            f"sweep {plan.sweep_id!r} already exists in {catalogue.root} with "
+                            "other cells; pick another sweep_id (or none, for a fresh one)",
+                        )
+                    ]
+                )
+            record["created_at"] = old.get("created_at")
+        record.setdefault("created_at", time.time())
+        record["created_at"] = record["created_at"] or time.time()
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record, indent=1, default=str))
+        os.replace(tmp, path)  # never a half-written plan, even if the kernel dies here
+
+    # --- state -----------------------------------------------------------------------------
+    def status(self) -> dict[str, int]:
+        """How many cells are ``todo``, ``pending``, ``done``, ``failed`` and ``uncertain``."""
+        counts = dict.fromkeys(("todo", "pending", "done", "failed", "uncertain"), 0)
+        for state in self.cell_states().values():
+            counts[state] += 1
+        return counts
+
+    def cell_states(self) -> dict[tuple[int, int], str]:
+        """The state of every ``(cell, repeat)`` of the plan, read from the catalogue."""
+        plan = self._fitted_plan()
+        rows = runner.cell_rows(self.catalogue_, self.sweep_id_)
+        return {c.key: runner.cell_state(rows.get(c.key, [])) for c in plan.cells}
+
+    def _fitted_plan(self) -> Plan:
+        if not hasattr(self, "sweep_id_"):
+            raise RuntimeError("this sweep has not run yet: call sweep.run() first")
+        return self.plan_
+
+    # --- analysis ----------------------------------------------------------------------------
+    def results(self, *, features: bool = True, n_jobs: int | None = None) -> pd.DataFrame:
+        """One row per finished clip: cell, repeat, the swept fields, clip facts and features.
+
+        Features are measured once and cached in the catalogue (``n_jobs`` as in joblib).
+        """
+        from suno_nb.sweep.analysis import results
+
+        self._fitted_plan()
+        return results(self, features=features, n_jobs=self.n_jobs if n_jobs is None else n_jobs)
+
+    @property
+    def axes(self) -> list[str]:
+        """The swept fields, in design order."""
+        return list(self._fitted_plan().design.axes)
+
+    @property
+    def plot(self) -> SweepPlots:
+        """Plots: ``plot.heatmap(feature, x=, y=)``, ``plot.lines(feature, x=)``,
+        ``plot.spectrograms()``; ``plot(feature)`` is the heatmap."""
+        from suno_nb.sweep.plots import SweepPlots
+
+        return SweepPlots(self)
+
+    def listening_grid(self, x: str | None = None, y: str | None = None, *, repeat: int = 0) -> Any:
+        """A widget with a player on every cell of the grid (``x`` across, ``y`` down)."""
+        from suno_nb.sweep.listening import listening_grid
+
+        return listening_grid(self, x=x, y=y, repeat=repeat)
+
+    def report(
+        self,
+        path: str | os.PathLike[str] = "sweep_report.html",
+        *,
+        audio: str = "link",
+        features: Sequence[str] | None = None,
+    ) -> Path:
+        """Write one self-contained HTML file: plan, plots, table and players.
+
+        ``audio="link"`` points at the catalogue's files (small file; keep the folder next to
+        it), ``"embed"`` puts a 64 kbps preview of each clip inside (shareable alone).
+        """
+        from suno_nb.sweep.report import write_report
+
+        return write_report(self, Path(path), audio=audio, features=features)
+
+    # --- display -----------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        done = f", sweep_id={self.sweep_id_!r}" if hasattr(self, "sweep_id_") else ""
+        return f"Sweep({self.action}, repeats={self.repeats}{done})"
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        if not hasattr(self, "sweep_id_"):
+            return self.plan()._repr_html_()
+        counts = ", ".join(f"{n} {s}" for s, n in self.status().items() if n)
+        return (
+            f"<div><b>Sweep</b> <code>{escape(self.sweep_id_)}</code>: {escape(counts)}"
+            f"{self.plan_._repr_html_()}</div>"
+        )
+
+
+def sweep(
+    base: Mapping[str, Any] | None = None,
+    grid: Mapping[str, Sequence[Any]] | Design | None = None,
+    **options: Any,
+) -> Sweep:
+    """Build a :class:`Sweep` and run it: ``suno_nb.sweep({"prompt": …}, grid={…}, repeats=2)``.
+
+    Example:
+        >>> sw = sweep({"prompt": "lofi"}, grid={"weirdness": [0, 1]})   # doctest: +SKIP
+        >>> sw.plot.lines("spectral_flatness", x="weirdness")             # doctest: +SKIP
+    """
+    return Sweep(base, grid, **options).run()
+
+
+def _new_id() -> str:
+    return f"sw-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(2)}"
+
+
+def _open_catalogue(catalogue: Any) -> Any:
+    from suno_nb.catalogue import Catalogue, default_catalogue
+
+    if catalogue is None:
+        return default_catalogue()
+    if isinstance(catalogue, str | os.PathLike):
+        return Catalogue(catalogue)
+    return catalogue
+
+
+def _async_client(client: Any, catalogue: Any) -> Any:
+    """An AsyncClient recording into ``catalogue`` (a sync Client's settings are reused)."""
+    from suno_nb.client import AsyncClient, Client
+
+    if client is None:
+        return AsyncClient(catalogue=catalogue, progress=False)
+    if isinstance(client, Client):
+        core = client._core
+        transport = core._transport
+        client = AsyncClient(
+            token=core._token,
+            base_url=core.base_url,
+            transport=transport if hasattr(transport, "handle_async_request") else None,
+            catalogue=False,
+            progress=False,
+        )
+    if not isinstance(client, AsyncClient):
+        raise TypeError(f"client must be a suno_nb Client or AsyncClient, not {type(client)!r}")
+    # The sweep's catalogue must hear every task (that is how cells are never sent twice);
+    # other observers the client had keep hearing them too.
+    others = [
+        o for o in client._core.observers if o is not catalogue and not hasattr(o, "to_pandas")
+    ]
+    return client.with_options(observers=[catalogue, *others], progress=False)
