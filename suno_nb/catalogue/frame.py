@@ -9,7 +9,7 @@ Columns, in order:
   a ``request_`` prefix: ``request_title``, ``request_duration`` (the length *asked for*),
   ``request_key`` (the musical key asked for).
 * clip facts: ``duration`` (real seconds), ``state``, ``clip_model`` (the upstream name),
-  ``clip_lyric``, ``created_at``, ``task_id``, ``task_state``, ``service``, ``trace_id``,
+  ``created_at``, ``task_id``, ``task_state``, ``service``, ``trace_id``,
   ``submitted_at``, ``finished_at`` (``datetime64[ns, UTC]``), ``sweep_id``, ``cell`` (JSON).
 * file facts: ``audio_state`` (``ok``/``missing``/``failed``), ``audio_path`` (absolute),
   ``audio_bytes``, ``audio_sha256``, ``sample_rate``, ``channels``, ``image_path``.
@@ -41,23 +41,28 @@ _FILE_FACT_FEATURES = ("duration_s", "sample_rate", "channels")
 _CATEGORIES = ("action", "state", "task_state", "clip_model", "service", "audio_state",
                "sweep_id")  # fmt: skip
 
-_SELECT = """
-SELECT c.clip_id, c.title, t.action, t.key AS task_key,
-       coalesce(fa.duration, c.duration) AS duration, c.state, c.model AS clip_model,
-       c.lyric AS clip_lyric, c.created_at, c.task_id, t.state AS task_state, t.service,
-       t.trace_id, t.submitted_at, t.finished_at, t.sweep_id, t.cell,
+# Clip-level columns (one row per clip); task-level ones are read once per task and joined in
+# pandas, which halves the Python objects sqlite3 must build for a large catalogue.
+_CLIP_SELECT = """
+SELECT c.clip_id, c.title, c.task_key, coalesce(fa.duration, c.duration) AS duration, c.state,
+       c.model AS clip_model, c.created_at,
        fa.state AS audio_state, fa.path AS audio_path, fa.size AS audio_bytes,
        fa.sha256 AS audio_sha256, fa.sample_rate, fa.channels, fi.path AS image_path,
-       a.rating, coalesce(a.starred, 0) AS starred,
-       (SELECT group_concat(tag, ',') FROM (SELECT tag FROM tags g WHERE g.clip_id = c.clip_id
-        ORDER BY tag)) AS tags,
-       a.note, f.version AS feature_version, f."values" AS feature_values
+       a.rating, coalesce(a.starred, 0) AS starred, g.tags, a.note,
+       f.version AS feature_version, f."values" AS feature_values
 FROM clips c
 LEFT JOIN tasks t ON t.key = c.task_key
 LEFT JOIN files fa ON fa.clip_id = c.clip_id AND fa.kind = 'audio'
 LEFT JOIN files fi ON fi.clip_id = c.clip_id AND fi.kind = 'image'
 LEFT JOIN annotations a ON a.clip_id = c.clip_id
 LEFT JOIN features f ON f.clip_id = c.clip_id
+LEFT JOIN (SELECT clip_id, group_concat(tag, ',') AS tags
+           FROM (SELECT clip_id, tag FROM tags ORDER BY clip_id, tag) GROUP BY clip_id) g
+       ON g.clip_id = c.clip_id
+"""
+_TASK_SELECT = """
+SELECT key, action, request, task_id, state AS task_state, service, trace_id, submitted_at,
+       finished_at, sweep_id, cell FROM tasks WHERE key IN (SELECT DISTINCT task_key FROM clips)
 """
 
 
@@ -81,7 +86,8 @@ def _where(
         clauses.append("t.submitted_at < ?")
         params.append(_unix(until, "until"))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return where + " ORDER BY t.submitted_at, c.task_key, c.position", params
+    # Task keys grow with submission time; ordering on them uses the clips_task index.
+    return where + " ORDER BY c.task_key, c.position", params
 
 
 def clip_ids(catalogue: Catalogue, *filters: Any) -> list[str]:
@@ -102,40 +108,57 @@ def to_pandas(
     import pandas as pd
 
     where, params = _where(action, tag, sweep, since, until)
-    cursor = catalogue._store.connect().execute(_SELECT + where, params)
-    columns = [d[0] for d in cursor.description]
-    base = pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
-    requests = _requests(catalogue, base["task_key"])
-    features = _features(base.pop("feature_values"))
+    names = _request_fields(catalogue)
+    read = catalogue._store.connect().execute
+    cursor = read(_CLIP_SELECT + where, params)
+    clips = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
+    cursor = read(_TASK_SELECT)
+    tasks = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
+    tasks = tasks.set_index("key")
+    bodies = [json.loads(text) if text and text != "{}" else {} for text in tasks.pop("request")]
+    requests = pd.DataFrame.from_records(bodies, index=tasks.index, columns=names)
+    requests.columns = [_RENAMED.get(n, n) for n in names]
+    per_clip = pd.concat([tasks, requests], axis=1).reindex(clips.pop("task_key").to_numpy())
+    per_clip.index = clips.index
+    features = _features(clips.pop("feature_values"))
+    front = clips[["clip_id", "title"]]
+    task_columns = ["task_id", "task_state", "service", "trace_id", "submitted_at", "finished_at",
+                    "sweep_id", "cell"]  # fmt: skip
     frame = pd.concat(
-        [base[["clip_id", "title", "action"]], requests, base.iloc[:, 3:], features], axis=1
+        [
+            front,
+            per_clip[["action", *requests.columns]],
+            clips.iloc[:, 2:5],  # duration, state, clip_model
+            clips[["created_at"]],
+            per_clip[task_columns],
+            clips.iloc[:, 6:],
+            features,
+        ],
+        axis=1,
     )
-    return _dtypes(frame.drop(columns=["task_key"]), catalogue, list(requests.columns))
+    return _dtypes(frame, catalogue, names)
 
 
-def _requests(catalogue: Catalogue, task_keys: pd.Series) -> pd.DataFrame:
-    """One column per request field, aligned with the clip rows (parsed once per task)."""
-    import pandas as pd
-
-    wanted = set(task_keys.dropna().astype(int))
-    parsed: dict[int, dict[str, Any]] = {}
-    for key, request in catalogue._store.read("SELECT key, request FROM tasks"):
-        if key in wanted:
-            body = json.loads(request or "{}")
-            body.pop("action", None)
-            parsed[key] = {_RENAMED.get(k, k): v for k, v in body.items()}
-    per_task = pd.DataFrame.from_dict(parsed, orient="index")
-    if per_task.empty:
-        return pd.DataFrame(index=task_keys.index)
-    # Schema order first, then fields the schema does not know, alphabetically.
+def _request_fields(catalogue: Catalogue) -> list[str]:
+    """Every request field used by any task (so filtered tables keep the same columns), in
+    schema order, then unknown ones alphabetically."""
     from suno_nb import schema
 
-    order = [_RENAMED.get(n, n) for n in schema.FIELDS]
-    known = [c for c in order if c in per_task.columns]
-    per_task = per_task[known + sorted(set(per_task.columns) - set(known))]
-    aligned = per_task.reindex(task_keys.to_numpy())
-    aligned.index = task_keys.index
-    return aligned
+    # Scanning every body costs ~0.1 s per 50,000 tasks, so only new or changed tasks are
+    # scanned; the names seen so far are kept on the catalogue.
+    last_key, last_time, used = getattr(catalogue, "_request_fields", (0, 0.0, frozenset()))
+    (max_key, now) = catalogue._store.read(
+        "SELECT coalesce(max(key), 0), max(updated_at) FROM tasks"
+    )[0]
+    rows = catalogue._store.read(
+        "SELECT DISTINCT j.key FROM tasks, json_each(tasks.request) j"
+        " WHERE (tasks.key > ? OR tasks.updated_at >= ?) AND j.key != 'action'",
+        (last_key, last_time),
+    )
+    used = used | {k for (k,) in rows}
+    catalogue._request_fields = (max_key, now or 0.0, used)
+    known = [n for n in schema.FIELDS if n in used]
+    return known + sorted(used - set(known))
 
 
 def _features(values: pd.Series) -> pd.DataFrame:
@@ -155,7 +178,7 @@ def _features(values: pd.Series) -> pd.DataFrame:
     return frame
 
 
-def _dtypes(frame: pd.DataFrame, catalogue: Catalogue, request_columns: list[str]) -> pd.DataFrame:
+def _dtypes(frame: pd.DataFrame, catalogue: Catalogue, request_fields: list[str]) -> pd.DataFrame:
     import pandas as pd
 
     from suno_nb import schema
@@ -174,16 +197,14 @@ def _dtypes(frame: pd.DataFrame, catalogue: Catalogue, request_columns: list[str
         frame[name] = frame[name].astype("category")
     root = str(catalogue.root) + "/"
     for name in ("audio_path", "image_path"):
-        frame[name] = frame[name].map(lambda p: None if p is None else root + p)
-    inverse = {v: k for k, v in _RENAMED.items()}
-    kinds = {
-        "float": "float64",
-        "int": "Int64",
-        "bool": "boolean",
-        "enum": "category",
-    }
-    for column in request_columns:
-        spec = schema.FIELDS.get(inverse.get(column, column))
+        present = frame[name].notna()
+        frame[name] = frame[name].where(~present, root + frame[name].where(present, ""))
+    kinds = {"float": "float64", "int": "Int64", "bool": "boolean", "enum": "category"}
+    for name in request_fields:
+        column = _RENAMED.get(name, name)
+        spec = schema.FIELDS.get(name)
+        if spec is not None and spec.kind in ("url_list", "id_list"):
+            frame[column] = frame[column].map(_json_list)  # json_extract gives arrays as text
         dtype = kinds.get(spec.kind) if spec is not None else None
         if dtype is None:
             continue
@@ -193,6 +214,10 @@ def _dtypes(frame: pd.DataFrame, catalogue: Catalogue, request_columns: list[str
     if "key" in frame.columns:
         frame["key"] = frame["key"].astype("category")
     return frame.reset_index(drop=True)
+
+
+def _json_list(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) and value.startswith("[") else value
 
 
 def _unix(value: Any, name: str) -> float:

@@ -35,6 +35,19 @@ def current_context() -> dict[str, Any]:
 
 def clean_request(request: Mapping[str, Any]) -> dict[str, Any]:
     """The request as it can be stored: JSON-safe, without any credential-like key."""
+    return json.loads(request_json(request))
+
+
+def request_json(request: Mapping[str, Any]) -> str:
+    """:func:`clean_request` as JSON text (the form stored)."""
+    if all(
+        isinstance(k, str)
+        and k.lower() not in _SECRET_KEYS
+        and not k.startswith("_suno_nb")
+        and isinstance(v, str | int | float | bool | None)
+        for k, v in request.items()
+    ):  # the usual flat body: nothing to clean (this is the hot path of recording)
+        return json.dumps(request)
 
     def clean(value: Any) -> Any:
         if isinstance(value, Mapping):
@@ -47,7 +60,7 @@ def clean_request(request: Mapping[str, Any]) -> dict[str, Any]:
             return [clean(v) for v in value]
         return value
 
-    return json.loads(json.dumps(clean(request), default=str))
+    return json.dumps(clean(request), default=str)
 
 
 def insert_submitting(
@@ -61,7 +74,7 @@ def insert_submitting(
         " cell) VALUES (?, ?, ?, 'submitting', ?, ?, ?, ?)",
         (
             action,
-            json.dumps(clean_request(request)),
+            request_json(request),
             service,
             now,
             now,
@@ -97,9 +110,11 @@ def record_task(conn: sqlite3.Connection, task: Any, key: int | None = None) -> 
     task_id = getattr(task, "task_id", None)
     row = None
     if task_id:
-        row = conn.execute("SELECT key FROM tasks WHERE task_id = ?", (task_id,)).fetchone()
+        row = conn.execute(
+            "SELECT key, request = '{}' FROM tasks WHERE task_id = ?", (task_id,)
+        ).fetchone()
     if row is None and key is not None:
-        row = (key,)
+        row = conn.execute("SELECT key, request = '{}' FROM tasks WHERE key = ?", (key,)).fetchone()
     state = _task_state(task)
     record = getattr(task, "record", None)
     response = getattr(task, "response", None)
@@ -131,7 +146,7 @@ def record_task(conn: sqlite3.Connection, task: Any, key: int | None = None) -> 
             {
                 **values,
                 "action": getattr(task, "action", "unknown") or "unknown",
-                "request": json.dumps(clean_request(getattr(task, "request", {}) or {})),
+                "request": request_json(getattr(task, "request", {}) or {}),
                 "service": _service_of(task),
                 "submitted_at": getattr(record, "created_at", None) or now,
                 "sweep_id": context.get("sweep_id"),
@@ -154,18 +169,34 @@ def record_task(conn: sqlite3.Connection, task: Any, key: int | None = None) -> 
     # A handle from client.task(id) knows the request only from the record: fill it in if the
     # row was created without one.
     request = getattr(task, "request", None)
-    if request:
+    if request and row[1]:
         conn.execute(
-            "UPDATE tasks SET request = ?, action = ? WHERE key = ? AND request = '{}'",
-            (json.dumps(clean_request(request)), getattr(task, "action", "unknown"), row[0]),
+            "UPDATE tasks SET request = ?, action = ? WHERE key = ?",
+            (request_json(request), getattr(task, "action", "unknown"), row[0]),
         )
     return int(row[0])
+
+
+_UPSERT_CLIP = (
+    "INSERT INTO clips (clip_id, task_key, task_id, position, raw, updated_at, "
+    + ", ".join(_CLIP_COLUMNS)
+    + ") VALUES (:clip_id, :task_key, :task_id, :position, :raw, :updated_at, "
+    + ", ".join(f":{c}" for c in _CLIP_COLUMNS)
+    + ") ON CONFLICT(clip_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in (*_CLIP_COLUMNS, "raw", "updated_at"))
+    + ", task_key = coalesce(clips.task_key, excluded.task_key),"
+    " task_id = coalesce(clips.task_id, excluded.task_id)"
+    # a late, stale snapshot must not undo a finished clip
+    " WHERE NOT (clips.state = 'succeeded' AND excluded.state IS NOT 'succeeded')"
+)
 
 
 def record_clips(conn: sqlite3.Connection, task: Any, key: int) -> list[tuple[str, str, str]]:
     """Upsert every clip of a handle; return ``(clip_id, kind, url)`` of files to download."""
     wanted: list[tuple[str, str, str]] = []
+    rows = []
     now = time.time()
+    task_id = getattr(task, "task_id", None)
     for position, clip in enumerate(getattr(task, "clips", []) or []):
         raw = _clip_dict(clip)
         clip_id = raw.get("id")
@@ -177,31 +208,14 @@ def record_clips(conn: sqlite3.Connection, task: Any, key: int) -> list[tuple[st
                 fields["duration"] = float(fields["duration"])
             except (TypeError, ValueError):
                 fields["duration"] = None
-        conn.execute(
-            "INSERT INTO clips (clip_id, task_key, task_id, position, raw, updated_at, "
-            + ", ".join(_CLIP_COLUMNS)
-            + ") VALUES (:clip_id, :task_key, :task_id, :position, :raw, :updated_at, "
-            + ", ".join(f":{c}" for c in _CLIP_COLUMNS)
-            + ") ON CONFLICT(clip_id) DO UPDATE SET "
-            + ", ".join(f"{c} = excluded.{c}" for c in (*_CLIP_COLUMNS, "raw", "updated_at"))
-            + ", task_key = coalesce(clips.task_key, excluded.task_key),"
-            " task_id = coalesce(clips.task_id, excluded.task_id)"
-            # a late, stale snapshot must not undo a finished clip
-            " WHERE NOT (clips.state = 'succeeded' AND excluded.state IS NOT 'succeeded')",
-            {
-                **fields,
-                "clip_id": clip_id,
-                "task_key": key,
-                "task_id": getattr(task, "task_id", None),
-                "position": position,
-                "raw": json.dumps(raw, default=str),
-                "updated_at": now,
-            },
-        )
+        fields.update(clip_id=clip_id, task_key=key, task_id=task_id, position=position,
+                      raw=json.dumps(raw, default=str), updated_at=now)  # fmt: skip
+        rows.append(fields)
         if raw.get("state") == "succeeded" or (raw.get("state") is None and fields["duration"]):
             for kind, url in (("audio", raw.get("audio_url")), ("image", raw.get("image_url"))):
                 if url:
                     wanted.append((clip_id, kind, url))
+    conn.executemany(_UPSERT_CLIP, rows)
     fresh = []
     for clip_id, kind, url in wanted:
         conn.execute(
