@@ -71,6 +71,7 @@ class Panel(w.VBox):
     def __init__(
         self,
         name: str = "generate",
+        /,
         *,
         client: Any = None,
         catalogue: Any = None,
@@ -178,7 +179,8 @@ class Panel(w.VBox):
     # --- events -------------------------------------------------------------------------------
     def _refresh_button(self) -> None:
         self.valid = self.form.valid
-        busy = self.runner.busy
+        # The runner's state, not its thread: the last update arrives from the ending thread.
+        busy = self.runner.state.busy
         self.submit_button.disabled = busy or not self.valid
         summary = self.form.summary()
         self.hint.value = f'<span style="color:#666">{escape(summary)}</span>' if summary else ""
@@ -193,12 +195,13 @@ class Panel(w.VBox):
         # and the runner's lock refuses it anyway.
         self.submit_button.disabled = True
         values = self.form.request()
+        # Cleared before the worker starts: a fast run may show its results at once.
+        self.results.children = ()
+        self.previews.children = ()
+        self.cards = []
+        self._preview_ids = ()
         start = self.runner.submit if self.kind == "action" else self.runner.call
-        if start(self.name, values):
-            self.results.children = ()
-            self.previews.children = ()
-            self.cards = []
-            self._preview_ids = ()
+        start(self.name, values)
 
     def _show_state(self, state: RunState) -> None:
         """Called by the runner (from its worker thread) at each step."""
@@ -272,7 +275,7 @@ class Panel(w.VBox):
 
 
 def panel(
-    action: str = "generate", client: Any = None, catalogue: Any = None, **prefill: Any
+    action: str = "generate", /, client: Any = None, catalogue: Any = None, **prefill: Any
 ) -> Panel:
     """A form for ``action`` (any ``/suno/audios`` action or endpoint), built from the schema.
 

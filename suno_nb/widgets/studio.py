@@ -366,7 +366,7 @@ class Studio(w.VBox):
         self.panels[name] = panel
         self._slots[name].children = [panel]
 
-    def open_panel(self, name: str, **prefill: Any) -> Panel:
+    def open_panel(self, name: str, /, **prefill: Any) -> Panel:
         """Switch to ``name``'s tab with a fresh form holding ``prefill``."""
         panel = Panel(name, client=lambda: self.client, on_follow_up=self._follow_up, **prefill)
         self._place(name, panel)
