@@ -8,7 +8,7 @@ import json
 import logging
 
 import pytest
-from conftest import BASE, make_async_client, make_client, minimal_request
+from client_support import BASE, make_async_client, make_client, minimal_request
 from fakes import FakeSuno
 
 from suno_nb import _http, errors, schema

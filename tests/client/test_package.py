@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import make_client
+from client_support import make_client
 from fakes import FakeSuno
 
 from suno_nb import _codegen, cli

@@ -6,7 +6,7 @@ import warnings
 from typing import Any
 
 import pytest
-from conftest import BASE, example_value, minimal_request
+from client_support import BASE, example_value, minimal_request
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

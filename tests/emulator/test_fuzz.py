@@ -3,9 +3,7 @@ hypothesis property over arbitrary JSON bodies sent to every path."""
 
 from __future__ import annotations
 
-import importlib
 import json
-from types import SimpleNamespace
 
 import pytest
 import schemathesis
@@ -16,12 +14,10 @@ from schemathesis.checks import not_a_server_error
 from suno_nb.emulator import Emulator, engine
 from suno_nb.emulator.server import create_app
 
+from . import tone_engine
+
 # The fuzzing is about the HTTP layer, not music: plain tones keep each render instant.
-_fallback = importlib.import_module("suno_nb.emulator._synth_fallback")
-_TONES = SimpleNamespace(
-    fallback_groups=["all"],
-    **{name: getattr(_fallback, name) for group in engine._GROUPS for name in group},
-)
+_TONES = tone_engine
 
 _emulator = Emulator(profile="instant", max_duration=4.0)
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(_emulator))

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from conftest import SR, Clips, tone
+from views_support import SR, Clips, tone
 
 from suno_nb import features
 from suno_nb.features import FEATURE_COLUMNS, AudioFeatureError, measure, measure_many
@@ -57,7 +57,7 @@ def test_a_major_arpeggio_key(clips: Clips) -> None:
 
 
 def test_minor_triad_key() -> None:
-    from conftest import arpeggio
+    from views_support import arpeggio
 
     row = measure(arpeggio((220.0, 261.63, 329.63, 440.0), 8), sr=SR)  # A C E A
     assert row["key"] == "A minor"

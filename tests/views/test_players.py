@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Clips
+from views_support import Clips
 
 from suno_nb import players
 from suno_nb.players import detect_frontend, player, player_html

@@ -9,9 +9,9 @@ matplotlib.use("Agg")  # a test run has no display; set before pyplot is importe
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from conftest import SR, Clips
 from matplotlib.collections import QuadMesh
 from matplotlib.figure import Figure
+from views_support import SR, Clips
 
 from suno_nb import plots
 

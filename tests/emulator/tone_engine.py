@@ -1,7 +1,7 @@
-"""TEMPORARY stand-in for the synthesis engine's interface: a chord of plain tones per clip.
+"""A stand-in for the synthesis engine's interface: a chord of plain tones per clip.
 
-Used only for the groups of functions ``suno_nb.emulator.synth`` does not export yet (see
-:mod:`suno_nb.emulator.engine`). Delete this module once the engine is complete.
+Tests about the HTTP layer (fuzzing) swap it in for ``suno_nb.emulator.synth`` so that each
+render is instant; tests about the music use the real engine.
 """
 
 from __future__ import annotations
