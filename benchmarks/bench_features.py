@@ -6,8 +6,10 @@ and result transfer, but not writing the clips. numba is warmed first (as ``make
 serial run is limited to one BLAS/FFT thread so "per core" means one core, and the parallel run
 is timed twice: "cold" includes starting the worker processes and importing librosa in them,
 "warm" reuses them (as a notebook session does after its first batch). Peak memory is the
-largest summed RSS of this process and its workers, sampled every 20 ms.
-Targets: ≥ 100x real time per core (warm), ≥ 1.5x speed-up on 2 cores (warm workers).
+largest summed RSS of this process and its workers, sampled every 20 ms; CPU s is user + system
+time of the whole process tree, so "x real time / CPU s" holds even when other jobs share the
+cores (the table says when the load average was high; then wall times and speed-up are not
+meaningful). Targets: ≥ 100x real time per CPU second, ≥ 1.5x speed-up on 2 cores (warm).
 """
 
 from __future__ import annotations
@@ -56,31 +58,36 @@ def run(n_clips: int = N_CLIPS, clip_s: float = CLIP_S) -> list[dict[str, Any]]:
 
         rows = []
         with threadpool_limits(limits=1):
-            serial_s, serial_mb = _timed(lambda: measure_many(paths, n_jobs=1, progress=False))
-        rows.append(_row("1 process", 1, clips, serial_s, serial_mb))
+            serial_s, serial_cpu, serial_mb = _timed(
+                lambda: measure_many(paths, n_jobs=1, progress=False)
+            )
+        rows.append(_row("1 process", 1, clips, serial_s, serial_cpu, serial_mb))
         for label in ("cold", "warm"):
-            wall, peak = _timed(
+            wall, cpu_s, peak = _timed(
                 lambda: measure_many(paths, n_jobs=cores, batch_size=BATCH, progress=False)
             )
-            rows.append(_row(f"{cores} processes, {label}", cores, clips, wall, peak))
+            rows.append(_row(f"{cores} processes, {label}", cores, clips, wall, cpu_s, peak))
     for row in rows:
         row["speed-up"] = serial_s / row["wall s"]
-    per_core_met = rows[0]["x real time"] >= TARGET_PER_CORE
+    # Per core is judged on CPU seconds, which other jobs on the machine barely change.
+    per_core_met = rows[0]["x real time / CPU s"] >= TARGET_PER_CORE
     speedup_met = rows[-1]["speed-up"] >= TARGET_SPEEDUP
     rows.append(
         {
             "run": "targets (warm)",
-            "x real time / core": f"{'met' if per_core_met else 'MISSED'} (>= {TARGET_PER_CORE:g})",
-            "speed-up": f"{'met' if speedup_met else 'MISSED'} (>= {TARGET_SPEEDUP:g})",
+            "x real time / CPU s": f"{'met' if per_core_met else 'MISSED'} (>= 100)",
+            "speed-up": f"{'met' if speedup_met else 'MISSED'} (>= 1.5)",
         }
     )
     if load_before > 0.5:
         # Other processes on the same cores make the parallel figures meaningless; say so.
-        rows[-1]["run"] += f"; machine busy: load {load_before:.1f} at start"
+        rows[-1]["run"] += f"; machine busy (load {load_before:.1f}): wall figures unreliable"
     return rows
 
 
-def _row(label: str, processes: int, clips: str, wall: float, peak_mb: float) -> dict[str, Any]:
+def _row(
+    label: str, processes: int, clips: str, wall: float, cpu_s: float, peak_mb: float
+) -> dict[str, Any]:
     audio_s = _audio_seconds(clips)
     return {
         "run": label,
@@ -88,6 +95,8 @@ def _row(label: str, processes: int, clips: str, wall: float, peak_mb: float) ->
         "wall s": wall,
         "x real time": audio_s / wall,
         "x real time / core": audio_s / wall / processes,
+        "CPU s": cpu_s,
+        "x real time / CPU s": audio_s / cpu_s,
         "peak RSS MB (all processes)": peak_mb,
     }
 
@@ -97,22 +106,36 @@ def _audio_seconds(clips: str) -> float:
     return int(count) * float(seconds)
 
 
-def _timed(work: Any) -> tuple[float, float]:
-    """Wall seconds of ``work()`` and the peak summed RSS (MB) of this process tree meanwhile."""
+def _timed(work: Any) -> tuple[float, float, float]:
+    """Wall s, CPU s (user + system, whole process tree) and peak summed RSS (MB) of ``work()``.
+
+    CPU seconds stay meaningful when other jobs share the cores; wall seconds do not.
+    """
     import psutil
 
     me = psutil.Process()
     peak = 0
+
+    def used(process: psutil.Process) -> float:
+        times = process.cpu_times()
+        return times.user + times.system
+
+    # Processes alive now (this one, reused warm workers) count from here; new ones from zero.
+    baseline = {p.pid: used(p) for p in [me, *me.children(recursive=True)]}
+    cpu: dict[int, float] = {}  # pid -> CPU seconds at its last sample
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
-        while not done.is_set():
+        while True:
             total = 0
             for process in [me, *me.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error):
                     total += process.memory_info().rss
+                    cpu[process.pid] = used(process)
             peak = max(peak, total)
+            if done.is_set():
+                return
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -124,7 +147,8 @@ def _timed(work: Any) -> tuple[float, float]:
         wall = time.perf_counter() - start
         done.set()
         sampler.join()
-    return wall, peak / 1e6
+    cpu_s = sum(last - baseline.get(pid, 0.0) for pid, last in cpu.items())
+    return wall, cpu_s, peak / 1e6
 
 
 def _write_clip(path: Path, seed: int, seconds: float) -> Path:
