@@ -1,6 +1,7 @@
 """Catalogue benchmark: recording speed, DataFrame load, and cached feature extraction.
 
-Run from the repository root: ``.venv/bin/python -m benchmarks.bench_catalogue``. Prints a table with the machine and library versions.
+Run from the repository root: ``.venv/bin/python -m benchmarks.bench_catalogue``. Prints a
+table with the machine, its load and library versions.
 
 * record: 50,000 tasks of 2 clips = 100,000 clip rows, one transaction per task (the task and
   its clips in one ``task_updated``). Target ≥ 5,000 tasks/s. Also as a client does it: a
@@ -129,7 +130,8 @@ def run(n_tasks: int = N_TASKS, n_feature_clips: int = N_FEATURE_CLIPS) -> list[
         seconds = _record(catalogue, n_tasks, as_client=False)
         catalogue.close()
         rows.append({"what": f"record {n_tasks:,} tasks × 2 clips, 1 tx/task",
-                     "value": n_tasks / seconds, "unit": "tasks/s", "target": "≥ 5,000"})  # fmt: skip
+                     "value": n_tasks / seconds, "unit": "tasks/s",
+                     "target": "≥ 5,000"})  # fmt: skip
         catalogue = Catalogue(Path(tmp) / "rec")
         seconds = _record(catalogue, n_tasks)
         rows.append({"what": "  as a client: submitting + submitted (2 tx)",

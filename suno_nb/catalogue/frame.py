@@ -62,8 +62,7 @@ LEFT JOIN (SELECT clip_id, group_concat(tag, ',') AS tags
 """
 _TASK_SELECT = """
 SELECT key, action, request, task_id, state AS task_state, service, trace_id, submitted_at,
-       finished_at, sweep_id, cell FROM tasks WHERE key IN (SELECT DISTINCT task_key FROM clips)
-"""
+       finished_at, sweep_id, cell FROM tasks"""
 
 
 def _where(
@@ -86,13 +85,16 @@ def _where(
         clauses.append("t.submitted_at < ?")
         params.append(_unix(until, "until"))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    # Task keys grow with submission time; ordering on them uses the clips_task index.
-    return where + " ORDER BY c.task_key, c.position", params
+    return where, params
+
+
+# Task keys grow with submission time; ordering on them uses the clips_task index.
+_ORDER = " ORDER BY c.task_key, c.position"
 
 
 def clip_ids(catalogue: Catalogue, *filters: Any) -> list[str]:
     where, params = _where(*filters)
-    sql = "SELECT c.clip_id FROM clips c LEFT JOIN tasks t ON t.key = c.task_key" + where
+    sql = "SELECT c.clip_id FROM clips c LEFT JOIN tasks t ON t.key = c.task_key" + where + _ORDER
     return [cid for (cid,) in catalogue._store.read(sql, params)]
 
 
@@ -110,9 +112,14 @@ def to_pandas(
     where, params = _where(action, tag, sweep, since, until)
     names = _request_fields(catalogue)
     read = catalogue._store.connect().execute
-    cursor = read(_CLIP_SELECT + where, params)
+    cursor = read(_CLIP_SELECT + where + _ORDER, params)
     clips = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
-    cursor = read(_TASK_SELECT)
+    # only the tasks of the chosen clips (a filter may pick a few of many)
+    cursor = read(
+        _TASK_SELECT + " WHERE key IN (SELECT c.task_key FROM clips c"
+        " LEFT JOIN tasks t ON t.key = c.task_key" + where + ")",
+        params,
+    )
     tasks = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
     tasks = tasks.set_index("key")
     bodies = [json.loads(text) if text and text != "{}" else {} for text in tasks.pop("request")]
