@@ -523,7 +523,7 @@ class _Composer:
                 while len(sylls) > slots * 0.9 and grid < 4:
                     grid *= 2
                     slots = self.bars_per_line * 4 * grid
-                key = (name, line)
+                key = (name, line, len(sylls))
                 if key in memo and not instrumental:
                     shape = memo[key]
                 else:

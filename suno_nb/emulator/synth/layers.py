@@ -2,7 +2,7 @@
 
 A rendered layer is kept as mono int16 (scaled to its peak) plus its pan, Haas delay and the
 master gain curve, and becomes a float32 (n, 2) array only when read: a quarter of the memory of
-stereo float32, cheap to convert. Layers made by actions are kept as stereo float16.
+stereo float32, cheap to convert. Layers made by actions are kept as stereo float32.
 """
 
 from __future__ import annotations
@@ -89,7 +89,9 @@ class Layers(dict):
         return _as_array(dict.__getitem__(self, key))
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self[key] if key in self else default
+        if not dict.__contains__(self, key):
+            return default
+        return self[key]
 
     def values(self) -> Iterator[np.ndarray]:  # type: ignore[override]
         return (self[k] for k in dict.keys(self))
@@ -102,14 +104,18 @@ class Layers(dict):
         return iter(dict.keys(self))
 
     def pop(self, key: str, *default: Any) -> Any:
-        if key in self:
+        try:
             return _as_array(dict.pop(self, key))
-        if default:
-            return default[0]
-        raise KeyError(key)
+        except KeyError:
+            if default:
+                return default[0]
+            raise
 
     def copy(self) -> Layers:
         return Layers(dict.items(self))
+
+    def raw_values(self) -> Iterator[Any]:
+        return iter(dict.values(self))
 
     def raw(self, key: str) -> Any:
         """The stored (compact) form of a layer."""

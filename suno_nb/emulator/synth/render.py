@@ -13,7 +13,7 @@ import numpy as np
 
 from .effects import add_reverb, apply_events, limiter_gains, pan_gains
 from .instruments import DRUMS, INSTRUMENTS, LAYER_PAN, render_drum, render_note
-from .layers import BLOCK, Layers, PannedMono, expand_gain
+from .layers import BLOCK, Layers, PannedMono
 from .score import Score
 from .voice import Singer, sing_line
 
@@ -119,7 +119,7 @@ def _render_layer(
 
 
 def render_score(score: Score, sr: int = 44100) -> tuple[np.ndarray, Layers]:
-    """Render ``score``: (audio float32 (n, 2), layers {stem: float16 (n, 2)}), audio = Σ layers."""
+    """Render ``score``: (audio float32 (n, 2), layers {stem: float32 (n, 2)}), audio = Σ layers."""
     n = max(1, round(score.duration * sr))
     bandwidth = min(float(score.params.get("bandwidth", 20000.0)), 0.45 * sr)
     width = float(score.params.get("width", 1.0))
@@ -181,13 +181,17 @@ def finish_mono_layers(
         energy += float(np.dot(flat, flat)) / 2
     rms = (energy / max(n, 1)) ** 0.5
     gains = _master_gains(peaks, rms, sr, fade_out, target_rms)
-    # Scaling the sum equals summing the scaled layers (to float rounding, ~1e-7).
-    for a in range(0, n, _CHUNK):
-        b = min(n, a + _CHUNK)
-        audio[a:b] *= expand_gain(gains, a, b)[:, None]
     layers = Layers()
     for name, (mono, pan, delay, scale) in monos.items():
         layers[name] = PannedMono(mono, *pan_gains(pan), delay, gains, scale)
+    # The mix is summed again from exactly what each layer yields when read, in the same order,
+    # so ``audio == sum(layers.values())`` holds bit for bit (edits that keep some samples
+    # untouched then keep them identical).
+    audio[:] = 0.0
+    for a in range(0, n, _CHUNK):
+        b = min(n, a + _CHUNK)
+        for layer in layers.raw_values():
+            layer.add_into(audio[a:b], a, b, with_gains=True)
     return audio, layers
 
 
@@ -205,16 +209,16 @@ def _master_gains(
 
 
 def finish_layers(layers: Mapping[str, np.ndarray]) -> tuple[np.ndarray, Layers]:
-    """Store stereo float layers as float16 and return their exact float32 sum as the mix."""
+    """Keep stereo float32 layers and return their exact sum (same order) as the mix."""
     out = Layers()
     audio: np.ndarray | None = None
     for name in sorted(layers, key=lambda k: STEM_ORDER.index(k) if k in STEM_ORDER else 99):
         layer = np.asarray(layers[name])
         if layer.ndim == 1:
             layer = np.repeat(layer[:, None], 2, axis=1)
-        half = np.clip(layer, -60000, 60000).astype(np.float16)
-        out[name] = half
-        audio = half.astype(F32) if audio is None else audio + half.astype(F32)
+        layer = layer.astype(F32, copy=False)
+        out[name] = layer
+        audio = layer.copy() if audio is None else audio + layer
     if audio is None:
         audio = np.zeros((1, 2), dtype=F32)
     return audio, out

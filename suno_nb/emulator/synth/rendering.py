@@ -1,6 +1,6 @@
 """`Rendering`: one clip's audio, its stems, its score and metadata, with a compact safe file form.
 
-Files are ``.npz`` holding float16 layers and a JSON header (loaded with ``allow_pickle=False``).
+Files are ``.npz``: int16 mono or float16 stereo layers and a JSON header (no pickle).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ F32 = np.float32
 
 @dataclass
 class Rendering:
-    """A rendered clip. ``audio`` (float32, (n, 2)) is exactly the sum of ``layers`` (float16)."""
+    """A rendered clip. ``audio`` (float32, (n, 2)) is exactly the sum of ``layers`` (each read
+    as float32 (n, 2); stored compactly, see `layers.Layers`)."""
 
     audio: np.ndarray
     sr: int
@@ -57,7 +58,7 @@ class Rendering:
         return self.audio.mean(axis=1)
 
     def save(self, path: str | Path) -> None:
-        """Write one compact ``.npz`` file (float16 layers + JSON header; no pickle)."""
+        """Write one compact ``.npz`` file (rendered layers exactly, edited ones as float16)."""
         arrays: dict[str, np.ndarray] = {}
         kinds: list[dict[str, Any]] = []
         for i, name in enumerate(self.layers):

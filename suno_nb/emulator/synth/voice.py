@@ -130,7 +130,11 @@ class Singer:
         self.bandwidth = bandwidth
         self._tables: dict[tuple[str, int], np.ndarray] = {}
         rng = np.random.default_rng(zlib.crc32(f"breath{seed}".encode()))
-        self._noise = rng.standard_normal(sr * 2).astype(F32)
+        noise = rng.standard_normal(sr * 2).astype(F32)
+        # Breath is band-limited like the rest of the voice (older models sound narrower).
+        top = min(0.9 * bandwidth, 0.45 * sr, 9000.0)
+        sos = signal.butter(4, (400.0, top), "band", fs=sr, output="sos")
+        self._noise = (signal.sosfilt(sos, noise) * 2.0).astype(F32)
         self._bursts: dict[str, np.ndarray] = {}
         self._cache: dict[tuple, np.ndarray] = {}
 
