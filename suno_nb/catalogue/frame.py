@@ -36,6 +36,7 @@ __all__ = ["clip_ids", "measure", "to_pandas"]
 
 # Request fields renamed because a clip, file or feature column has the name.
 _RENAMED = {"title": "request_title", "duration": "request_duration", "key": "request_key"}
+_ALWAYS = frozenset({"model", "prompt", "style"})
 # Feature columns that repeat facts the file row already holds.
 _FILE_FACT_FEATURES = ("duration_s", "sample_rate", "channels")
 _CATEGORIES = ("action", "state", "task_state", "clip_model", "service", "audio_state",
@@ -164,6 +165,8 @@ def _request_fields(catalogue: Catalogue) -> list[str]:
     )
     used = used | {k for (k,) in rows}
     catalogue._request_fields = (max_key, now or 0.0, used)
+    # model, prompt and style are always columns, so code written for them works on any table
+    used = used | _ALWAYS
     known = [n for n in schema.FIELDS if n in used]
     return known + sorted(used - set(known))
 
