@@ -124,7 +124,15 @@ class _NextLine:
     """Ask for the next NDJSON line; the shell answers ``None`` at the end of the stream."""
 
 
-_Step = _Send | _Sleep | _Fetch | _OpenStream | _NextLine
+@dataclass
+class _Observe:
+    """Tell the observers (the catalogue) about new clips. Their work may be slow (downloads),
+    so the async shell runs it in a worker thread instead of blocking the event loop."""
+
+    task: Any
+
+
+_Step = _Send | _Sleep | _Fetch | _OpenStream | _NextLine | _Observe
 
 
 # ------------------------------------------------------------------------------ task handles
@@ -495,6 +503,7 @@ class _Core:
                             announced = True
                             self.observe("task_submitted", key, task)
                         self.notify(task, hook, None)
+                        yield _Observe(task)
                         if _finished(task, until):
                             return task
                 except _http.TransportError as exc:
@@ -547,6 +556,7 @@ class _Core:
                     task._apply(record=record)
                     if (task.state, len(task.clips)) != before or hook is not None:
                         self.notify(task, hook, bar)
+                        yield _Observe(task)
                 if _finished(task, until):
                     break
                 waited = time.monotonic() - start
@@ -563,7 +573,7 @@ class _Core:
     def refresh_program(self, task: _TaskBase) -> Generator[_Step, Any, _TaskBase]:
         record = yield _Fetch(_need_id(task))
         _adopt(task, record)
-        self.observe("task_updated", task)
+        yield _Observe(task)
         return task
 
     def batch_program(
@@ -583,7 +593,6 @@ class _Core:
         if bar is not None:
             bar.set_postfix_str(f"{snap.state}, {len(snap.clips)} clips", refresh=False)
             bar.update(0)
-        self.observe("task_updated", task)
 
     def progress_bar(self, task: _TaskBase) -> Any:
         show = self.progress
@@ -693,6 +702,8 @@ class _ClientBase:
         observer: TaskObserver | None = None,
         progress: bool | None = None,
     ) -> None:
+        if catalogue is None and hasattr(observer, "to_pandas"):
+            catalogue, observer = observer, None  # a Catalogue passed as observer: record once
         observers = [o for o in (_resolve_catalogue(catalogue), observer) if o is not None]
         self._core = _Core(
             token=token,
@@ -883,6 +894,8 @@ class Client(_ClientBase, _SyncEndpoints):
                         self._sleep(step.seconds)
                     elif isinstance(step, _OpenStream):
                         stream = self._open_stream(step.req)
+                    elif isinstance(step, _Observe):
+                        self._core.observe("task_updated", step.task)
                     else:
                         value = next(stream, None)
                 except Exception as exc:
@@ -1041,6 +1054,9 @@ class AsyncClient(_ClientBase, _AsyncEndpoints):
                         await self._sleep(step.seconds)
                     elif isinstance(step, _OpenStream):
                         stream = self._open_stream(step.req)
+                    elif isinstance(step, _Observe):
+                        if self._core.observers:
+                            await asyncio.to_thread(self._core.observe, "task_updated", step.task)
                     else:
                         value = await anext(stream, None)
                 except Exception as exc:

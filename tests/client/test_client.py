@@ -474,3 +474,27 @@ def test_async_concurrency_streaming_errors_and_no_resend() -> None:
         await client.aclose()
 
     asyncio.run(run())
+
+
+def test_async_observers_run_off_the_event_loop_and_catalogue_observer_records_once() -> None:
+    import threading
+
+    threads: list[int] = []
+
+    class SlowRecorder:
+        def to_pandas(self):  # looks like a Catalogue: passed as observer, it replaces the default
+            return None
+
+        def task_updated(self, task):
+            threads.append(threading.get_ident())
+
+    async def run() -> int:
+        recorder = SlowRecorder()
+        client = make_async_client(FakeSuno(), catalogue=None, observer=recorder)
+        assert client._core.observers == [recorder]
+        await client.generate("p")
+        await client.aclose()
+        return threading.get_ident()
+
+    loop_thread = asyncio.run(run())
+    assert threads and loop_thread not in threads
