@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from suno_nb import _http
+from suno_nb.client import Client
 
 BASE_URL = "http://fake-suno.invalid"
 SR = 22_050
@@ -186,3 +187,21 @@ class AudioService:
         if self.corrupt:
             return _http.Response(200, content=b"ID3" + b"\x00garbage" * 50)
         return _http.Response(200, content=audio_bytes(cid, ext))
+
+
+TOKEN = "sk-catalogue-test-TOKEN-7f3a9c"
+
+
+def make_client(service: AudioService, catalogue: Any, **options: Any) -> Client:
+    client = Client(
+        token=TOKEN,
+        base_url=BASE_URL,
+        transport=service.transport(),
+        poll_interval=(0.0, 0.0),
+        catalogue=catalogue,
+        progress=False,
+        **options,
+    )
+    client._sleep = lambda seconds: None  # polls never really wait
+    client._download_sleep = lambda seconds: None  # type: ignore[method-assign]
+    return client

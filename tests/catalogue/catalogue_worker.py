@@ -32,8 +32,7 @@ class Handle:
 
 
 def generate(catalogue_path: str, state_file: str) -> None:
-    from catalogue_service import AudioService
-    from conftest import make_client
+    from catalogue_service import AudioService, make_client
 
     from suno_nb.catalogue import Catalogue
 

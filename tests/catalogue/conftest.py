@@ -11,27 +11,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from catalogue_service import BASE_URL, AudioService
+from catalogue_service import AudioService, make_client
 
 from suno_nb.catalogue import Catalogue
 from suno_nb.client import Client
-
-TOKEN = "sk-catalogue-test-TOKEN-7f3a9c"
-
-
-def make_client(service: AudioService, catalogue: Any, **options: Any) -> Client:
-    client = Client(
-        token=TOKEN,
-        base_url=BASE_URL,
-        transport=service.transport(),
-        poll_interval=(0.0, 0.0),
-        catalogue=catalogue,
-        progress=False,
-        **options,
-    )
-    client._sleep = lambda seconds: None  # polls never really wait
-    client._download_sleep = lambda seconds: None  # type: ignore[method-assign]
-    return client
 
 
 @pytest.fixture

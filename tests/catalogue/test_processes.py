@@ -11,8 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from catalogue_service import AudioService
-from conftest import make_client
+from catalogue_service import AudioService, make_client
 
 from suno_nb.catalogue import Catalogue
 

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 import soundfile
-from catalogue_service import AudioService
-from conftest import TOKEN, make_client
+from catalogue_service import TOKEN, AudioService, make_client
 
 from suno_nb.catalogue import Catalogue, CatalogueReadOnlyError
 from suno_nb.errors import BadRequestError

@@ -134,7 +134,7 @@ def test_bundle_round_trip_without_duplicates(catalogue, two_tasks, tmp_path, ta
 
 
 def _token_free(meta: dict) -> bool:
-    from conftest import TOKEN
+    from catalogue_service import TOKEN
 
     return TOKEN not in json.dumps(meta)
 
