@@ -33,6 +33,9 @@ from suno_nb.widgets.runner import reachable_by_browser
 
 __all__ = ["FOLLOW_UPS", "CardController", "ClipCard", "audio_widget", "waveform_svg"]
 
+#: rating choices; 0 is "not rated" (a dropdown showing None would be blank)
+RATINGS: list[tuple[str, int]] = [("rate…", 0)] + [("★" * n, n) for n in range(1, 6)]
+
 #: the follow-up buttons on every card (any other action taking audio_id is in "more…")
 FOLLOW_UPS: tuple[str, ...] = ("extend", "cover", "stems", "remaster", "replace_section")
 
@@ -218,6 +221,12 @@ def audio_widget(source: bytes | str | None) -> Any:
     return w.HTML("<i>no audio yet</i>")
 
 
+def _fit() -> Any:
+    import ipywidgets as w
+
+    return w.Layout(width="auto", min_width="fit-content", flex="0 0 auto")
+
+
 class ClipCard:
     """The widget of one clip. ``on_follow_up(action, prefill)`` opens another panel."""
 
@@ -241,31 +250,31 @@ class ClipCard:
             f'<div style="font-weight:600">{escape(c.title)}</div>'
             f'<div style="color:#666;font-size:0.85em">{escape(c.facts())}</div>'
         )
-        stars = [("rate…", None)] + [("★" * n, n) for n in range(1, 6)]
-        self.rating = w.Dropdown(options=stars, value=c.rating(), layout=w.Layout(width="90px"))
-        self.rating.observe(lambda ch: c.rate(ch["new"]), "value")
+        self.rating = w.Dropdown(options=RATINGS, value=c.rating() or 0,
+                                 layout=w.Layout(width="90px"))  # fmt: skip
+        self.rating.observe(lambda ch: c.rate(ch["new"] or None), "value")
         self.star = w.ToggleButton(
             value=c.starred(), description="☆", tooltip="star", layout=w.Layout(width="42px")
         )
         self.star.observe(self._on_star, "value")
         self._on_star({"new": self.star.value})
-        times = w.Layout(width="120px")
+        times = w.Layout(width="125px", min_width="125px")
         self.at = w.FloatText(value=c.duration or 0.0, description="at s", layout=times)
         self.start = w.FloatText(value=0.0, description="from s", layout=times)
         self.end = w.FloatText(
             value=min(10.0, c.duration or 10.0), description="to s", layout=times
         )
         for box in (self.at, self.start, self.end):
-            box.style.description_width = "40px"
+            box.style.description_width = "46px"
             box.observe(lambda _: self._redraw(), "value")
         self.buttons: dict[str, Any] = {}
         for action in FOLLOW_UPS:
-            button = w.Button(description=action.replace("_", " "), layout=w.Layout(width="auto"))
+            button = w.Button(description=action.replace("_", " "), layout=_fit())
             button.on_click(lambda _b, a=action: self.follow_up(a))
             button.add_class(f"suno-nb-follow-{action}")
             self.buttons[action] = button
         others = [a for a in follow_up_actions() if a not in FOLLOW_UPS]
-        self.more = w.Dropdown(options=[("more…", None), *[(a, a) for a in others]],
+        self.more = w.Dropdown(options=[("more…", ""), *[(a, a) for a in others]],
                                layout=w.Layout(width="130px"))  # fmt: skip
         self.more.observe(self._on_more, "value")
         self._redraw()
@@ -279,7 +288,7 @@ class ClipCard:
                 w.HBox([self.start, self.end, self.buttons["replace_section"]]),
                 w.HBox([self.buttons[a] for a in ("cover", "stems", "remaster")] + [self.more]),
             ],
-            layout=w.Layout(border="1px solid #ddd", padding="6px", margin="4px", width="330px"),
+            layout=w.Layout(border="1px solid #ddd", padding="6px", margin="4px", width="380px"),
         )
         self.box.add_class("suno-nb-card")
 
@@ -291,7 +300,7 @@ class ClipCard:
     def _on_more(self, change: Mapping[str, Any]) -> None:
         if change["new"]:
             self.follow_up(change["new"])
-            self.more.value = None
+            self.more.value = ""
 
     def _redraw(self) -> None:
         self.waveform.value = waveform_svg(

@@ -262,6 +262,14 @@ class FormController:
 # ---------------------------------------------------------------------------------------------
 
 
+# A dropdown whose value is None shows an empty box instead of its label, so "not set" is "".
+_UNSET = ""
+
+
+def _unset(value: Any) -> Any:
+    return None if value == _UNSET else value
+
+
 def _show(value: Any) -> str:
     if value is None:
         return ""
@@ -305,9 +313,9 @@ class FieldView:
         if spec.kind == "bool":
             if spec.default is None:
                 # No documented default: "not set" must stay distinguishable from False.
-                options = [("(service default)", None), ("yes", True), ("no", False)]
-                ctl = w.Dropdown(options=options, value=value)
-                ctl.observe(lambda ch: self.form.set(name, ch["new"]), "value")
+                options = [("(service default)", _UNSET), ("yes", True), ("no", False)]
+                ctl = w.Dropdown(options=options, value=_UNSET if value is None else value)
+                ctl.observe(lambda ch: self.form.set(name, _unset(ch["new"])), "value")
             else:
                 ctl = w.Checkbox(value=bool(self.form.effective(name)), indent=False)
                 ctl.observe(lambda ch: self.form.set(name, ch["new"]), "value")
@@ -316,11 +324,11 @@ class FieldView:
             blank = f"(service default: {spec.default})" if spec.default else "(choose)"
             if name not in self.form.required and not spec.default:
                 blank = "(not set)"
-            options = [(blank, None), *[(c, c) for c in spec.choices]]
+            options = [(blank, _UNSET), *[(c, c) for c in spec.choices]]
             if value is not None and value not in spec.choices:
                 options.append((f"{value} (not in the table)", value))
-            ctl = w.Dropdown(options=options, value=value)
-            ctl.observe(lambda ch: self.form.set(name, ch["new"]), "value")
+            ctl = w.Dropdown(options=options, value=_UNSET if value is None else value)
+            ctl.observe(lambda ch: self.form.set(name, _unset(ch["new"])), "value")
             return ctl, [ctl]
         if hint == "slider" and spec.ge is not None and spec.le is not None:
             # A slider clamps what it is given, so the truth lives in a text box beside it:
@@ -399,7 +407,7 @@ class FieldView:
         if hasattr(ctl, "options"):
             if value is not None and value not in [v for _, v in ctl.options]:
                 ctl.options = [*ctl.options, (f"{value} (not in the table)", value)]
-            ctl.value = value
+            ctl.value = _UNSET if value is None else value
         elif isinstance(ctl.value, bool):
             ctl.value = bool(value)
         elif isinstance(ctl.value, list | tuple):
@@ -432,6 +440,7 @@ class FormView:
         if advanced:
             accordion = w.Accordion(children=[w.VBox(advanced)], selected_index=None)
             accordion.set_title(0, f"Advanced ({len(advanced)})")
+            accordion.add_class("suno-nb-advanced")
             children.append(accordion)
         self.box = w.VBox(children, layout=w.Layout(width="100%"))
         form.on_change(self.refresh)

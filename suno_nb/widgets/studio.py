@@ -21,7 +21,7 @@ from typing import Any
 import ipywidgets as w
 
 from suno_nb import schema
-from suno_nb.widgets.cards import audio_widget
+from suno_nb.widgets.cards import RATINGS, audio_widget
 from suno_nb.widgets.panel import Panel
 from suno_nb.widgets.runner import describe_error
 
@@ -119,8 +119,8 @@ class CatalogueBrowser:
         self.text = w.Text(
             placeholder="filter: title, prompt, style, tag…", continuous_update=False
         )
-        actions = [("all actions", None), *[(a, a) for a in schema.ACTIONS]]
-        self.action = w.Dropdown(options=actions, value=None, layout=w.Layout(width="150px"))
+        actions = [("all actions", ""), *[(a, a) for a in schema.ACTIONS]]
+        self.action = w.Dropdown(options=actions, value="", layout=w.Layout(width="150px"))
         self.sort = w.Dropdown(options=list(SORTS), value="newest", layout=w.Layout(width="110px"))
         self.descending = w.Checkbox(value=True, description="descending", indent=False)
         self.starred = w.Checkbox(value=False, description="★ only", indent=False)
@@ -184,11 +184,11 @@ class CatalogueBrowser:
                         disabled=row.get("audio_state") != "ok")  # fmt: skip
         play.on_click(lambda _: self._play(cid))
         rating = w.Dropdown(
-            options=[("rate…", None)] + [("★" * n, n) for n in range(1, 6)],
-            value=int(row["rating"]) if row.get("rating") is not None else None,
+            options=RATINGS,
+            value=int(row["rating"]) if row.get("rating") is not None else 0,
             layout=w.Layout(width="90px"),
         )
-        rating.observe(lambda ch: c.catalogue.rate(cid, ch["new"]), "value")
+        rating.observe(lambda ch: c.catalogue.rate(cid, ch["new"] or None), "value")
         star = w.ToggleButton(value=bool(row.get("starred")), description="★",
                               layout=w.Layout(width="40px"))  # fmt: skip
         star.observe(lambda ch: c.catalogue.star(cid, ch["new"]), "value")
@@ -323,7 +323,13 @@ class Studio(w.VBox):
             children=[*self._slots.values(), self.browser.box, self.settings.box], titles=titles
         )
         self.tabs.observe(self._on_tab, "selected_index")
-        super().__init__([w.HTML("<h2 style='margin:4px 0'>suno_nb studio</h2>"), self.tabs])
+        # 28 tabs do not fit in one row: let the tab bar wrap so every title stays readable.
+        style = w.HTML(
+            "<style>.suno-nb-studio .lm-TabBar-content{flex-wrap:wrap}"
+            ".suno-nb-studio .lm-TabBar-tab{flex:0 0 auto;min-width:fit-content;"
+            "max-width:none}</style><h2 style='margin:4px 0'>suno_nb studio</h2>"
+        )
+        super().__init__([style, self.tabs])
         self.add_class("suno-nb-studio")
         self.tabs.selected_index = 0
         self._on_tab({"new": 0})

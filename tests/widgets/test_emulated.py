@@ -8,7 +8,7 @@ from typing import Any
 
 import ipywidgets as w
 import pytest
-from conftest import wait_done
+from widget_support import wait_done
 
 from suno_nb import magics
 from suno_nb.widgets.cards import CardController

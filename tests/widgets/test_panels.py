@@ -7,7 +7,7 @@ from typing import Any
 
 import ipywidgets as w
 import pytest
-from conftest import typed_value, valid_values, wait_done
+from widget_support import typed_value, valid_values, wait_done
 
 from suno_nb import schema
 from suno_nb.widgets.panel import Panel, panel

@@ -1,0 +1,27 @@
+"""Shared bits of the browser tests: paths, the test-notebook writer, page conditions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[2]
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+
+# Every <audio> in the result cards has loaded metadata and a length: the browser can play it.
+PLAYABLE = """(n) => {
+  const audios = [...document.querySelectorAll('.suno-nb-card audio')];
+  return audios.length >= n && audios.every(a => a.readyState >= 1 && a.duration > 0);
+}"""
+
+
+def write_notebook(path: Path, *cells: str) -> Path:
+    """A notebook with a kernelspec (without one JupyterLab asks which kernel to use)."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = KERNELSPEC
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    nbformat.write(nb, path)
+    return path
