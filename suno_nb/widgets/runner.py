@@ -66,7 +66,8 @@ def describe_error(exc: BaseException) -> str:
 
     Example:
         >>> from suno_nb.errors import ModerationError
-        >>> describe_error(ModerationError("artist name in prompt", status=403))
+        >>> error = ModerationError("artist name in prompt", status=403)
+        >>> describe_error(error)  # doctest: +ELLIPSIS
         'Refused by moderation: artist name in prompt. Remove artist names from the ...'
     """
     if isinstance(exc, errors.ValidationError):
