@@ -247,6 +247,40 @@ def _splice(
     return out
 
 
+def _fit_level(
+    src: Rendering, new: Mapping[str, np.ndarray], a: int, b: int, level: float
+) -> dict[str, np.ndarray]:
+    """Scale added layers to ``level`` × the source's loudness inside [a, b)."""
+    window = src.audio[a:b]
+    src_rms = float(np.sqrt(np.mean(window**2))) if len(window) else 0.0
+    total = sum(np.asarray(v[: b - a], dtype=F32) for v in new.values())
+    new_rms = float(np.sqrt(np.mean(np.asarray(total) ** 2))) if len(new) else 0.0
+    target = level * src_rms if src_rms > 1e-3 else 0.12
+    gain = F32(target / new_rms) if new_rms > 1e-6 else F32(1.0)
+    return {k: np.asarray(v, dtype=F32) * gain for k, v in new.items()}
+
+
+def _limit_window(layers: dict[str, np.ndarray], a: int, b: int) -> dict[str, np.ndarray]:
+    """Limit the mix's peaks inside [a, b) only (one gain for every layer); outside, every
+    sample stays as it was."""
+    mix = sum(v[a:b] for v in layers.values())
+    if not len(mix) or float(np.abs(mix).max()) <= 0.95:
+        return layers
+    g = expand_gain(gain_envelope(mix, 44100, ceiling=0.95), 0, b - a)[:, None]
+    # Edges stay at unity so the window joins its untouched surroundings without a step.
+    edge = min(len(g) // 2, 512)
+    if edge:
+        ramp = np.linspace(0.0, 1.0, edge, dtype=F32)[:, None]
+        g[:edge] = 1 - (1 - g[:edge]) * ramp
+        g[len(g) - edge :] = 1 - (1 - g[len(g) - edge :]) * ramp[::-1]
+    out = {}
+    for k, v in layers.items():
+        v = np.array(v, dtype=F32)
+        v[a:b] *= g
+        out[k] = v
+    return out
+
+
 def _master(
     layers: dict[str, np.ndarray], sr: int, target_rms: float, ceiling: float = 0.89
 ) -> dict[str, np.ndarray]:
@@ -662,7 +696,8 @@ def _painting(job: _Job) -> list[Rendering]:
             layers = _splice(src.layers, new.layers, a, b, replace=True, xfade=int(_XFADE * job.sr))
         else:
             if action == "underpainting":
-                brief = {"instrumental": True, "lyric": ""}
+                # Accompaniment only: the source's vocal stays the melody.
+                brief = {"instrumental": True, "lyric": "", "lead": False}
             elif action == "overpainting":
                 brief = {
                     "instrumental": False,
@@ -676,13 +711,10 @@ def _painting(job: _Job) -> list[Rendering]:
                     "only_instruments": ("bell", "texture", "shaker"),
                 }
             new = _in_window(job, src, start, end, i, **brief)
-            if action == "underpainting":
-                # Accompaniment only: the melody stays the source's vocal.
-                lead = MELODY_INSTRUMENT.get(new.score.genre, "lead")
-                new.score.notes = [n for n in new.score.notes if n[0] != lead]
-            layers = _splice(
-                src.layers, new.layers, a, b, replace=False, xfade=int(_XFADE * job.sr)
-            )
+            level = 0.45 if action == "samples" else 0.8
+            added = _fit_level(src, new.layers, a, b, level)
+            layers = _splice(src.layers, added, a, b, replace=False, xfade=int(_XFADE * job.sr))
+            layers = _limit_window(layers, a, b)
         score = _merge_window(src.score, new.score, start, end, replace=action == "replace_section")
         out.append(
             _clip(
@@ -911,9 +943,10 @@ def _add_stem(job: _Job) -> list[Rendering]:
             }
         else:
             new.layers = {k: v for k, v in new.layers.items() if k == "vocals"}
-        level = F32(1.2 - 0.6 * aw)  # a heavier reliance on the source keeps the new stem lower
-        add = {k: v * level for k, v in new.layers.items()}
+        # A heavier reliance on the source (audio_weight) keeps the new stem lower.
+        add = _fit_level(src, new.layers, 0, len(src.audio), 0.75 - 0.45 * aw)
         layers = _splice(src.layers, add, 0, len(src.audio), replace=False, xfade=0)
+        layers = _limit_window(layers, 0, len(src.audio))
         score = _merge_window(src.score, new.score, 0.0, src.duration, replace=False)
         out.append(
             _clip(

@@ -170,25 +170,43 @@ def spectral_stats(audio: np.ndarray, sr: int) -> dict[str, float]:
 def estimate_pitch(
     audio: np.ndarray, sr: int, fmin: float = 70.0, fmax: float = 1000.0
 ) -> float | None:
-    """Median f0 (Hz) of voiced frames by normalised autocorrelation, or None when unvoiced."""
-    x, low_sr = _decimate(to_mono(audio), sr)
-    size, hop = 1024, 512
+    """Median f0 (Hz) of voiced frames by YIN's cumulative-mean-normalised difference, or None
+    when nothing is voiced. Robust to vowels whose formants dwarf the fundamental."""
+    x, low_sr = _decimate(to_mono(audio), sr, target=22050)
+    size, hop = 1024, 256
     frames = _frames(x, size, hop)
     energy = (frames**2).sum(axis=1)
-    keep = energy > 0.05 * (energy.max() or 1.0)
-    frames = frames[keep] * np.hanning(size).astype(F32)
+    frames = frames[energy > 0.05 * (energy.max() or 1.0)]
     if not len(frames):
         return None
     spec = np.fft.rfft(frames, 2 * size, axis=1)
-    ac = np.fft.irfft(np.abs(spec) ** 2, axis=1)[:, :size]
-    ac /= ac[:, :1] + 1e-12
-    lo, hi = int(low_sr / fmax), int(low_sr / fmin)
-    lags = lo + np.argmax(ac[:, lo:hi], axis=1)
-    strength = ac[np.arange(len(ac)), lags]
-    voiced = strength > 0.3
-    if not voiced.any():
+    ac = np.fft.irfft(np.abs(spec) ** 2, axis=1)[:, :size].astype(np.float64)
+    diff = 2 * (ac[:, :1] - ac)  # d(τ) ≈ 2 (r(0) − r(τ))
+    lags = np.arange(size)
+    cum = np.cumsum(diff[:, 1:], axis=1)
+    cmnd = np.ones_like(diff)
+    cmnd[:, 1:] = diff[:, 1:] * lags[1:] / np.maximum(cum, 1e-12)
+    lo, hi = max(2, int(low_sr / fmax)), min(size - 2, int(low_sr / fmin))
+    window = cmnd[:, lo:hi]
+    below = window < 0.15
+    # The first dip under the threshold (YIN), else the deepest one; then walk to its bottom.
+    first = np.where(below.any(axis=1), below.argmax(axis=1), window.argmin(axis=1))
+    periods = []
+    for row, start in zip(window, first, strict=True):
+        k = int(start)
+        while k + 1 < len(row) and row[k + 1] < row[k]:
+            k += 1
+        if row[k] < 0.35:
+            a, b, c = (
+                row[k - 1] if k else row[k],
+                row[k],
+                row[k + 1] if k + 1 < len(row) else row[k],
+            )
+            denom = a - 2 * b + c
+            periods.append(lo + k + (0.5 * (a - c) / denom if denom else 0.0))
+    if not periods:
         return None
-    return float(np.median(low_sr / lags[voiced]))
+    return float(low_sr / np.median(periods))
 
 
 def _beat_chords(

@@ -79,6 +79,7 @@ class Brief:
     extra_instruments: tuple[str, ...] = ()
     only_instruments: tuple[str, ...] | None = None  # restrict the parts (add_stem, underpainting)
     brightness: float | None = None
+    lead: bool = True  # an instrumental gets a lead instrument playing the tune
     params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -152,7 +153,7 @@ class _Composer:
             levels["piano"] = neutral
         for name in self.b.extra_instruments:
             levels[name] = max(levels.get(name, 0.0), 0.9)
-        if self.instrumental:
+        if self.instrumental and self.b.lead:
             levels.setdefault(MELODY_INSTRUMENT.get(g.name, "lead"), 0.9)
         if self.b.only_instruments is not None:
             levels = {n: v for n, v in levels.items() if n in self.b.only_instruments}
@@ -487,7 +488,7 @@ class _Composer:
         instrumental = self.instrumental
         melody_instrument = MELODY_INSTRUMENT.get(self.genre.name, "lead")
         if instrumental:
-            if melody_instrument not in self.instruments:
+            if not b.lead or melody_instrument not in self.instruments:
                 return
             centre = float(INSTRUMENTS[melody_instrument].register)
         sc = self.scale()
@@ -598,11 +599,8 @@ class _Composer:
         for syl in self.syllables:
             if syl[6] >= 0:
                 words.setdefault(syl[6], []).append(syl)
-        lyric_words = words_of(self.b.lyric or "")
-        for index, parts in sorted(words.items()):
+        for _index, parts in sorted(words.items()):
             text = "".join(p[0] for p in parts)
-            if index < len(lyric_words) and lyric_words[index].lower() == text:
-                text = lyric_words[index]
             self.words.append((text, parts[0][2], parts[-1][3]))
 
     def add_vocal_notes(self) -> None:

@@ -100,8 +100,9 @@ def block_peaks(mix: np.ndarray, block: int = 512) -> np.ndarray:
 def limiter_gains(peaks: np.ndarray, ceiling: float = 0.89) -> np.ndarray:
     """A limiter's gain per block from block peaks: fast down, slow up, never above 1."""
     want = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-9)).astype(F32)
-    # Look ahead one block (min with the next) and release over ~8 blocks (~0.1 s).
-    want = np.minimum(want, np.roll(want, -1))
+    # Look one block ahead and behind (gains are interpolated between block centres) and
+    # release over ~8 blocks (~0.1 s).
+    want = np.minimum(want, np.minimum(np.roll(want, -1), np.roll(want, 1)))
     release = signal.lfilter([0.12], [1, -0.88], want).astype(F32)
     return np.minimum(want, release)
 

@@ -153,7 +153,8 @@ def words_of(line: str) -> list[str]:
 
 
 def syllables(word: str) -> list[str]:
-    """Split a word into sung syllables (vowel groups with their leading consonants)."""
+    """Split a word into sung syllables (vowel groups with their leading consonants), keeping
+    the word's own spelling and case."""
     w = word.lower()
     if not re.search(r"[aeiouy]", w):
         return [word]
@@ -165,7 +166,11 @@ def syllables(word: str) -> list[str]:
         chunks[-1] += last
     if tail:
         chunks[-1] += tail
-    return chunks or [word]
+    out, at = [], 0
+    for chunk in chunks:
+        out.append(word[at : at + len(chunk)])
+        at += len(chunk)
+    return out or [word]
 
 
 def write_lyrics(prompt: str, *, seed: int) -> dict[str, object]:
