@@ -45,7 +45,7 @@ def _param(spec: schema.FieldSpec, *, required: bool) -> str:
 def _arg_doc(spec: schema.FieldSpec, *, required: bool) -> str:
     limit = spec.length_note()
     allowed = spec.allowed_text() if spec.kind not in ("text", "str") else (limit or "text")
-    gate = f" Needs {schema._gen_name(spec.min_model)}+." if spec.min_model else ""
+    gate = f" Needs {schema.first_model_at(spec.min_model)}+." if spec.min_model else ""
     req = " Required." if required else ""
     return f"        {spec.name}: {spec.doc} ({allowed}).{gate}{req}"
 
@@ -240,7 +240,7 @@ def render_reference() -> str:
     ]
     for f in schema.FIELDS.values():
         allowed = f.allowed_text() if f.kind not in ("text", "str") else (f.length_note() or "text")
-        gate = schema._gen_name(f.min_model) + "+" if f.min_model else ""
+        gate = schema.first_model_at(f.min_model) + "+" if f.min_model else ""
         alias = f" (also `{'`, `'.join(f.aliases)}`)" if f.aliases else ""
         out.append(f"| `{f.name}`{alias} | {allowed} | {f.widget} | {gate} | {f.doc} |")
     out += ["", "## Actions", ""]
@@ -259,7 +259,7 @@ def render_reference() -> str:
         for k, v in a.fixed.items():
             out.append(f"- **sends** `{k}={v!r}` (the action needs it)")
         if a.min_model:
-            out.append(f"- **model:** {schema._gen_name(a.min_model)} or newer")
+            out.append(f"- **model:** {schema.first_model_at(a.min_model)} or newer")
         out += ["", "```python", f"task = client.{_example_call(a)}", "```", ""]
     out += [
         "## Other endpoints",

@@ -29,12 +29,15 @@ __all__ = [
     "ENDPOINTS",
     "FIELDS",
     "MODELS",
+    "MODE_RULES",
     "ActionSpec",
     "EndpointSpec",
     "FieldSpec",
+    "ModeRule",
     "ModelSpec",
     "UnknownNameWarning",
     "check_request",
+    "first_model_at",
     "model_spec",
 ]
 
@@ -101,7 +104,8 @@ def model_spec(name: str | None) -> tuple[ModelSpec, bool]:
     return (spec, True) if spec else (_NEWEST, False)
 
 
-def _gen_name(generation: float) -> str:
+def first_model_at(generation: float) -> str:
+    """The oldest known model at or above a generation (the name gates are told in)."""
     first = min(
         (m for m in MODELS.values() if m.generation >= generation), key=lambda m: m.generation
     )
@@ -857,6 +861,27 @@ _ACTION_LIST: list[ActionSpec] = [
 
 ACTIONS: dict[str, ActionSpec] = {a.name: a for a in _ACTION_LIST}
 
+
+@dataclass(frozen=True)
+class ModeRule:
+    """Fields ``hides`` do not apply while ``field`` has ``value`` (forms hide them).
+
+    ``rule`` limits it to actions that use that cross-field rule, so an action that gains the
+    ``prompt_or_lyrics`` rule gets the prompt/custom switch with no form code.
+    """
+
+    field: str
+    value: Any
+    hides: tuple[str, ...]
+    rule: str | None = None  # None: every action that takes ``field``
+
+
+MODE_RULES: tuple[ModeRule, ...] = (
+    ModeRule("custom", False, ("lyric", "lyric_prompt"), rule="prompt_or_lyrics"),
+    ModeRule("custom", True, ("prompt",), rule="prompt_or_lyrics"),
+    ModeRule("instrumental", True, ("lyric", "lyric_prompt")),
+)
+
 # ---------------------------------------------------------------------------------------------
 # Sibling endpoints (section 3 of the contract)
 # ---------------------------------------------------------------------------------------------
@@ -1260,8 +1285,8 @@ def check_request(
             FieldProblem(
                 "model",
                 model_name,
-                f"{_gen_name(action.min_model)} or newer",
-                f"{action.name} needs model {_gen_name(action.min_model)} or newer; got "
+                f"{first_model_at(action.min_model)} or newer",
+                f"{action.name} needs model {first_model_at(action.min_model)} or newer; got "
                 f"{model_name!r}",
             )
         )
@@ -1295,8 +1320,8 @@ def check_request(
             spec = FIELDS.get(key)
             if spec and spec.min_model and model.generation < spec.min_model:
                 warnings.warn(
-                    f"{key} needs {_gen_name(spec.min_model)} or newer, and no model was given "
-                    f"(the service default is {DEFAULT_MODEL}); pass model=... to be sure",
+                    f"{key} needs {first_model_at(spec.min_model)} or newer, and no model was "
+                    f"given (the service default is {DEFAULT_MODEL}); pass model=... to be sure",
                     UserWarning,
                     stacklevel=3,
                 )
@@ -1304,7 +1329,7 @@ def check_request(
 
 
 def _gate_problem(key: str, value: Any, min_gen: float, model_name: str | None) -> FieldProblem:
-    need = _gen_name(min_gen)
+    need = first_model_at(min_gen)
     return FieldProblem(
         key,
         value,

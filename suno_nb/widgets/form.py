@@ -18,42 +18,13 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from suno_nb import schema
 from suno_nb.errors import FieldProblem
-from suno_nb.schema import FieldSpec
+from suno_nb.schema import MODE_RULES, FieldSpec, ModeRule, first_model_at
 
 __all__ = ["FieldView", "FormController", "FormView", "ModeRule"]
-
-
-@dataclass(frozen=True)
-class ModeRule:
-    """Hide ``hides`` while ``field`` has ``value``, in actions that use the schema rule ``rule``.
-
-    Modes are keyed on the schema's own rule names, so an action that gains the
-    ``prompt_or_lyrics`` rule gets the prompt/custom switch with no widget code.
-    """
-
-    field: str
-    value: Any
-    hides: tuple[str, ...]
-    rule: str | None = None  # None: every action that takes ``field``
-
-
-MODE_RULES: tuple[ModeRule, ...] = (
-    ModeRule("custom", False, ("lyric", "lyric_prompt"), rule="prompt_or_lyrics"),
-    ModeRule("custom", True, ("prompt",), rule="prompt_or_lyrics"),
-    ModeRule("instrumental", True, ("lyric", "lyric_prompt")),
-)
-
-
-def _first_model_at(generation: float) -> str:
-    return min(
-        (m for m in schema.MODELS.values() if m.generation >= generation),
-        key=lambda m: m.generation,
-    ).name
 
 
 class FormController:
@@ -190,7 +161,7 @@ class FormController:
             return ""
         gate = self.specs[name].min_model or 0.0
         chosen = self.values.get("model") or f"the service default ({schema.DEFAULT_MODEL})"
-        return f"needs model {_first_model_at(gate)} or newer; model is {chosen}"
+        return f"needs model {first_model_at(gate)} or newer; model is {chosen}"
 
     # --- what is sent and what is wrong -------------------------------------------------------
     def request(self) -> dict[str, Any]:
