@@ -109,28 +109,8 @@ def _rule_text(rule: str) -> str:
     return (fn.__doc__ or rule).strip().splitlines()[0]
 
 
-def _example_value(name: str) -> str:
-    spec = schema.FIELDS.get(name)
-    if spec is not None and spec.example is not None:
-        return repr(spec.example)
-    if spec is not None and spec.kind == "enum":
-        return repr(spec.choices[0])
-    if spec is not None and spec.kind == "url_list":
-        return "['https://example.com/ref.mp3']"
-    if spec is not None and spec.kind == "id_list":
-        return "['3f9b0c1e', 'a06d22f1']"
-    if spec is not None and spec.kind in ("float", "int"):
-        return {"replace_section_start": "10.0", "replace_section_end": "20.0"}.get(name, "30.0")
-    return "'...'"
-
-
 def _example_call(action: schema.ActionSpec) -> str:
-    names = list(action.required) or ["prompt"]
-    if action.name == "overpainting":
-        names = ["audio_id", "overpainting_end", "lyric"]
-    args = ", ".join(f"{n}={_example_value(n)}" for n in names)
-    if "lyric_unless_instrumental" in action.rules:
-        args += ", lyric='[Verse]\\nand on we go'"
+    args = ", ".join(f"{k}={v!r}" for k, v in schema.example_request(action.name).items())
     return f"{action.name}({args})"
 
 

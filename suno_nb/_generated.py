@@ -731,7 +731,7 @@ class _SyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = client.underpainting(audio_id='3f9b0c1e', underpainting_end=30.0)  # doctest: +SKIP
+                >>> task = client.underpainting(audio_id='3f9b0c1e', underpainting_end=20.0)  # doctest: +SKIP
         """
         return self._action("underpainting", locals())
 
@@ -794,7 +794,7 @@ class _SyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = client.overpainting(audio_id='3f9b0c1e', overpainting_end=30.0, lyric='[Verse]\nCity lights are fading\n[Chorus]\nRide the night bus home')  # doctest: +SKIP
+                >>> task = client.overpainting(audio_id='3f9b0c1e', overpainting_end=20.0, lyric='[Verse]\nCity lights are fading\n[Chorus]\nRide the night bus home')  # doctest: +SKIP
         """
         return self._action("overpainting", locals())
 
@@ -851,7 +851,7 @@ class _SyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = client.samples(audio_id='3f9b0c1e', samples_start=30.0, samples_end=30.0)  # doctest: +SKIP
+                >>> task = client.samples(audio_id='3f9b0c1e', samples_start=10.0, samples_end=20.0)  # doctest: +SKIP
         """
         return self._action("samples", locals())
 
@@ -897,7 +897,7 @@ class _SyncEndpoints:
         max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
         Example:
-            >>> task = client.remaster(audio_id='3f9b0c1e')  # doctest: +SKIP
+            >>> task = client.remaster(audio_id='3f9b0c1e', model='chirp-v4-5')  # doctest: +SKIP
         """
         return self._action("remaster", locals())
 
@@ -2088,7 +2088,7 @@ class _AsyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = await client.underpainting(audio_id='3f9b0c1e', underpainting_end=30.0)  # doctest: +SKIP
+                >>> task = await client.underpainting(audio_id='3f9b0c1e', underpainting_end=20.0)  # doctest: +SKIP
         """
         return await self._action("underpainting", locals())
 
@@ -2151,7 +2151,7 @@ class _AsyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = await client.overpainting(audio_id='3f9b0c1e', overpainting_end=30.0, lyric='[Verse]\nCity lights are fading\n[Chorus]\nRide the night bus home')  # doctest: +SKIP
+                >>> task = await client.overpainting(audio_id='3f9b0c1e', overpainting_end=20.0, lyric='[Verse]\nCity lights are fading\n[Chorus]\nRide the night bus home')  # doctest: +SKIP
         """
         return await self._action("overpainting", locals())
 
@@ -2208,7 +2208,7 @@ class _AsyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = await client.samples(audio_id='3f9b0c1e', samples_start=30.0, samples_end=30.0)  # doctest: +SKIP
+                >>> task = await client.samples(audio_id='3f9b0c1e', samples_start=10.0, samples_end=20.0)  # doctest: +SKIP
         """
         return await self._action("samples", locals())
 
@@ -2254,7 +2254,7 @@ class _AsyncEndpoints:
         max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
         Example:
-            >>> task = await client.remaster(audio_id='3f9b0c1e')  # doctest: +SKIP
+            >>> task = await client.remaster(audio_id='3f9b0c1e', model='chirp-v4-5')  # doctest: +SKIP
         """
         return await self._action("remaster", locals())
 
