@@ -44,7 +44,8 @@ class CountingTransport(InProcessTransport):
 
 def make_emulator(folder: Path, **settings: Any) -> Emulator:
     settings.setdefault("profile", "instant")
-    return Emulator(data_dir=folder, max_duration=SHORT, **settings)
+    settings.setdefault("max_duration", SHORT)
+    return Emulator(data_dir=folder, **settings)
 
 
 @pytest.fixture
