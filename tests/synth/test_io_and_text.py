@@ -78,8 +78,9 @@ def test_analyse_foreign_audio(kind):
 
 
 def test_analysis_of_our_own_music_finds_tempo_and_key(render):
-    made = render("generate", {"custom": True, "style": "house 124 bpm in A minor",
-                               "instrumental": True, "weirdness": 0.0, "duration": 16})[0]  # fmt: skip
+    request = {"custom": True, "style": "house 124 bpm in A minor", "instrumental": True,
+               "weirdness": 0.0, "duration": 16}  # fmt: skip
+    made = render("generate", request)[0]
     heard = analyse_audio(made.audio, SR)
     assert heard.score.tempo == pytest.approx(124, rel=0.05)
     assert (heard.score.key, heard.score.mode) in ((9, "minor"), (0, "major"))

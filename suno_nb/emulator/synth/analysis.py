@@ -20,7 +20,11 @@ _MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3
 
 def to_mono(audio: np.ndarray) -> np.ndarray:
     x = np.asarray(audio, dtype=F32)
-    return x.mean(axis=1) if x.ndim > 1 else x
+    if x.ndim == 1:
+        return x
+    if x.shape[1] == 2:
+        return (x[:, 0] + x[:, 1]) * F32(0.5)  # far faster than mean(axis=1)
+    return x.mean(axis=1)
 
 
 def _decimate(x: np.ndarray, sr: int, target: int = 11025) -> tuple[np.ndarray, int]:
@@ -41,11 +45,13 @@ def spectrogram(x: np.ndarray, sr: int, size: int = 512, hop: int = 64) -> np.nd
     return np.abs(np.fft.rfft(_frames(x, size, hop) * window, axis=1)).astype(F32)
 
 
-def onset_envelope(audio: np.ndarray, sr: int) -> tuple[np.ndarray, float]:
-    """Spectral flux of log magnitudes (frames per second returned too)."""
+def onset_envelope(audio: np.ndarray, sr: int, *, min_hz: float = 0.0) -> tuple[np.ndarray, float]:
+    """Spectral flux of log magnitudes above ``min_hz`` (and the frames per second)."""
     x, low_sr = _decimate(to_mono(audio), sr)
     hop = 64
     mag = spectrogram(x, low_sr, 512, hop)
+    if min_hz > 0:
+        mag = mag[:, int(min_hz * 512 / low_sr) :]
     logm = np.log1p(100 * mag)
     flux = np.maximum(np.diff(logm, axis=0), 0).sum(axis=1)
     flux = flux - np.convolve(flux, np.ones(16) / 16, mode="same")
@@ -71,36 +77,48 @@ def _peak(ac: np.ndarray, lo: int, hi: int) -> float:
 
 
 def _beat_strength(env: np.ndarray, period: float) -> tuple[float, float]:
-    """Mean onset strength on the best beat phase, and half a beat later."""
-    best, off = 0.0, 0.0
-    k = np.arange(int(len(env) / period) - 1)
-    for phase in np.linspace(0, period, 24, endpoint=False):
-        on_idx = (phase + k * period).astype(int)
-        on = float(env[on_idx[on_idx < len(env)]].mean()) if len(on_idx) else 0.0
-        if on > best:
-            off_idx = (phase + (k + 0.5) * period).astype(int)
-            best = on
-            off = float(env[off_idx[off_idx < len(env)]].mean()) if len(off_idx) else 0.0
-    return best, off
+    """Mean onset strength on the best beat phase, and half a beat later (every phase tried,
+    onsets widened by a frame each side so swing and jitter still count)."""
+    count = int(len(env) / period) - 1
+    if count < 1:
+        return 0.0, 0.0
+    wide = np.maximum(env, np.maximum(np.roll(env, 1), np.roll(env, -1)))
+    phases = np.arange(int(period))[:, None]
+    beats = np.arange(count)[None, :] * period
+    on_idx = np.minimum((phases + beats).astype(int), len(env) - 1)
+    off_idx = np.minimum((phases + beats + period / 2).astype(int), len(env) - 1)
+    on = wide[on_idx].mean(axis=1)
+    best = int(np.argmax(on))
+    return float(on[best]), float(wide[off_idx[best]].mean())
 
 
-def estimate_tempo(audio: np.ndarray, sr: int, lo: float = 55.0, hi: float = 210.0) -> float:
+def estimate_tempo(audio: np.ndarray, sr: int, lo: float = 55.0, hi: float = 190.0) -> float:
     """Tempo in bpm from the onset autocorrelation; of the metrical levels in [lo, hi] it picks
     the fastest that is not the tatum (so 72 bpm lofi is not read as 144, nor 174 dnb as 87)."""
     env, fps = onset_envelope(audio, sr)
     if len(env) < 8 or float(env.max()) <= 0:
         return 120.0
     ac = _autocorr(env)
-    lag = _peak(ac, int(fps * 60 / 240), int(fps * 60 / 40))
+    # Harmonic sum: the period whose first four multiples all land on autocorrelation peaks.
+    grid = np.arange(40.0, 240.0, 0.25)
+    periods = 60 * fps / grid
+    lags = periods[:, None] * np.arange(1, 5)[None, :]
+    valid = lags < len(ac) - 1
+    heights = np.interp(np.where(valid, lags, 0), np.arange(len(ac)), ac) * valid
+    bpm0 = float(grid[int(np.argmax(heights.sum(axis=1)))])
+    lag = _peak(ac, int(60 * fps / bpm0 * 0.97), int(60 * fps / bpm0 * 1.03) + 2)
     bpm = 60 * fps / lag
     candidates = sorted({bpm * f for f in (0.25, 0.5, 1, 2, 4) if lo <= bpm * f <= hi})
     if not candidates:
         candidates = [float(np.clip(bpm, lo, hi))]
     # The beat is the fastest level that still has onsets between its beats: one level above
     # the tatum (8th-note hats make 144 the tatum of 72 bpm lofi, 348 that of 174 bpm dnb).
+    # Subdivisions are read in the highs, where hats and shakers mark them and kicks do not.
+    high, _ = onset_envelope(audio, sr, min_hz=2500.0)
+    marks = high if float(high.sum()) > 0.05 * float(env.sum()) else env
     choice = candidates[0]
     for cand in candidates:
-        on, off = _beat_strength(env, 60 * fps / cand)
+        on, off = _beat_strength(marks, 60 * fps / cand)
         if on > 0 and off >= 0.3 * on:
             choice = cand
     # Refine with the peak near four beats: the lag error shrinks four-fold.
@@ -114,8 +132,7 @@ def estimate_tempo(audio: np.ndarray, sr: int, lo: float = 55.0, hi: float = 210
 
 def chroma(audio: np.ndarray, sr: int, start: float = 0.0, end: float | None = None) -> np.ndarray:
     """Energy per pitch class (12 values, sum 1) between 55 Hz and 2 kHz."""
-    x = to_mono(audio)
-    x = x[int(start * sr) : None if end is None else int(end * sr)]
+    x = to_mono(audio[int(start * sr) : None if end is None else int(end * sr)])
     x, low_sr = _decimate(x, sr)
     size = 4096
     # Magnitudes (not power): the bass's roots must not drown the thirds that tell the mode.
@@ -266,14 +283,15 @@ def analyse_audio(audio: np.ndarray, sr: int, *, title: str = "") -> Rendering:
         x = x[:, :2]
     x = np.nan_to_num(x)
     duration = len(x) / sr
-    tempo = round(estimate_tempo(x, sr), 2)
-    key, mode, _ = estimate_key(x, sr)
-    stats = spectral_stats(x, sr)
-    env, _ = onset_envelope(x, sr)
+    mono = to_mono(x)  # every measure below reads this one mono copy
+    tempo = round(estimate_tempo(mono, sr), 2)
+    key, mode, _ = estimate_key(mono, sr)
+    stats = spectral_stats(mono, sr)
+    env, _ = onset_envelope(mono, sr)
     percussive = float(np.clip(np.std(env) / (np.mean(env) + 1e-9) / 4, 0, 1))
     brightness = float(np.clip(stats["centroid"] / 4000.0, 0, 1))
     genre = nearest_genre(tempo, brightness, percussive)
-    melody = _melody(x, sr, tempo, duration, key)
+    melody = _melody(mono, sr, tempo, duration, key)
     score = Score(
         tempo=tempo,
         key=key,
@@ -282,7 +300,7 @@ def analyse_audio(audio: np.ndarray, sr: int, *, title: str = "") -> Rendering:
         sections=[("song", 0.0, round(duration, 4))],
         notes=[("melody", p, s, e, v) for _t, _v, s, e, p, v, _w in melody],
         syllables=melody,
-        chords=_beat_chords(x, sr, tempo, duration),
+        chords=_beat_chords(mono, sr, tempo, duration),
         style_words=[genre.name],
         genre=genre.name,
         params={
