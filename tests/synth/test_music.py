@@ -199,3 +199,21 @@ def test_layers_sum_to_the_mix_exactly(song):
     total = sum(song.layers.values())
     assert np.abs(total - song.audio).max() < 1e-4
     assert song.audio.dtype == np.float32 and song.audio.shape[1] == 2
+
+
+def test_audio_is_the_same_in_another_process():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import hashlib; from suno_nb.emulator.synth import render_action; "
+        "c = render_action('generate', {'prompt': 'rain on the roof', 'duration': 6}, seed=9); "
+        "print(hashlib.sha1(c[0].audio.tobytes()).hexdigest())"
+    )
+    digests = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+        for seed in ("1", "2")
+    }  # fmt: skip
+    assert len(digests) == 1

@@ -93,11 +93,11 @@ class Layers(dict):
             return default
         return self[key]
 
-    def values(self) -> Iterator[np.ndarray]:  # type: ignore[override]
-        return (self[k] for k in dict.keys(self))
+    def values(self) -> _Values:  # type: ignore[override]
+        return _Values(self)
 
-    def items(self) -> Iterator[tuple[str, np.ndarray]]:  # type: ignore[override]
-        return ((k, self[k]) for k in dict.keys(self))
+    def items(self) -> _Items:  # type: ignore[override]
+        return _Items(self)
 
     def __iter__(self) -> Iterator[str]:
         # Overridden so dict(layers) goes through __getitem__ and never leaks the compact form.
@@ -123,3 +123,21 @@ class Layers(dict):
 
     def frames(self, key: str) -> int:
         return len(dict.__getitem__(self, key))
+
+
+class _Values:
+    """A re-iterable, sized view of the layers' arrays (each built when reached)."""
+
+    def __init__(self, layers: Layers) -> None:
+        self._layers = layers
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        return (self._layers[k] for k in dict.keys(self._layers))
+
+    def __len__(self) -> int:
+        return len(self._layers)
+
+
+class _Items(_Values):
+    def __iter__(self) -> Iterator[tuple[str, np.ndarray]]:  # type: ignore[override]
+        return ((k, self._layers[k]) for k in dict.keys(self._layers))

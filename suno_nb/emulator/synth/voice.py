@@ -191,7 +191,9 @@ class Singer:
         wave = self._table(vowel, pitch)[idx]
         breath = F32(self.voice.get("breathiness", 0.05))
         if breath:
-            offset = hash(key) % (len(self._noise) - n) if n < len(self._noise) else 0
+            # crc32, not hash(): str hashes change per process and the audio must not.
+            spare = len(self._noise) - n
+            offset = zlib.crc32(repr(key).encode()) % spare if spare > 0 else 0
             wave += breath * F32(0.5) * np.resize(self._noise[offset:], n)
         env = np.minimum(t * F32(1 / 0.03), F32(1.0))
         if n > n_on:
