@@ -343,7 +343,7 @@ class _Composer:
             elif part == "stabs":
                 slots, length = list(range(2, steps, 4)), sixteenth * 1.2
             elif part == "hits":
-                slots, length = [0], beat * 2
+                slots, length = [0, 8], beat * 1.9  # swelling half-note chords
             else:  # strum: down, down-up, up-down-up
                 slots, length = [0, 4, 6, 10, 12, 14], 2 * sixteenth
             for s in slots:
