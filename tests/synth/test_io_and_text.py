@@ -153,3 +153,21 @@ def test_lyric_sections_shape_the_form(render):
 def test_render_action_signature_defaults():
     clips = render_action("sounds", {"sound": "clap", "sound_type": "one-shot"}, seed=2)
     assert len(clips) == 2 and clips[0].title
+
+
+@pytest.mark.parametrize("rate", [0.8, 1.5])
+def test_time_stretch_keeps_pitch(rate):
+    from suno_nb.emulator.synth.analysis import estimate_pitch
+    from suno_nb.emulator.synth.effects import time_stretch
+
+    tone = 0.5 * np.sin(2 * np.pi * 330 * np.arange(SR * 2) / SR).astype(np.float32)
+    out = time_stretch(np.stack([tone, tone], axis=1), rate)
+    assert len(out) == pytest.approx(len(tone) / rate, rel=0.02)
+    assert estimate_pitch(out, SR) == pytest.approx(330, rel=0.01)
+
+
+def test_sounds_choose_the_instrument_from_the_words(render):
+    choir = render("sounds", {"sound": "choir chord", "sound_type": "loop", "bpm": 90})[0]
+    rain = render("sounds", {"sound": "rain", "sound_type": "one-shot"})[0]
+    assert list(choir.layers) == ["vocals"] and list(rain.layers) == ["fx"]
+    assert choir.duration == pytest.approx(8 * 60 / 90, rel=0.01)

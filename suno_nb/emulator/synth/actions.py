@@ -7,6 +7,7 @@ composer and renderer, and really transforms the audio of its sources.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -30,6 +31,7 @@ from .model_limits import DEFAULT_MODEL, model_profile
 from .render import STEM_ORDER, STEM_TITLES, render_score
 from .rendering import Rendering
 from .score import Score
+from .sounds import sound_score
 from .style_vocab import GENRES, parse_key, read_style
 from .text import mashup_lyrics, upsample_style, write_lyrics
 from .voice import voice_for
@@ -968,165 +970,22 @@ def _layer(instrument: str) -> str:
     return layer_of(instrument)
 
 
-_SOUND_WORDS: tuple[tuple[str, str], ...] = (
-    ("808", "sub808"),
-    ("kick", "drum:36"),
-    ("snare", "drum:38"),
-    ("clap", "drum:39"),
-    ("hi-hat", "drum:42"),
-    ("hihat", "drum:42"),
-    ("hat", "drum:42"),
-    ("cymbal", "drum:49"),
-    ("crash", "drum:49"),
-    ("ride", "drum:51"),
-    ("tom", "drum:45"),
-    ("shaker", "drum:70"),
-    ("conga", "drum:63"),
-    ("cowbell", "drum:56"),
-    ("drum", "kit"),
-    ("beat", "kit"),
-    ("piano", "piano"),
-    ("rhodes", "epiano"),
-    ("keys", "epiano"),
-    ("organ", "organ"),
-    ("pad", "pad"),
-    ("guitar", "acoustic_guitar"),
-    ("bass", "synthbass"),
-    ("string", "strings"),
-    ("violin", "strings"),
-    ("brass", "brass"),
-    ("horn", "brass"),
-    ("flute", "woodwinds"),
-    ("bell", "bell"),
-    ("pluck", "pluck"),
-    ("arp", "arp"),
-    ("acid", "acid"),
-    ("lead", "lead"),
-    ("synth", "supersaw"),
-    ("riser", "riser"),
-    ("sweep", "riser"),
-    ("rain", "texture"),
-    ("wind", "texture"),
-    ("vinyl", "vinyl"),
-    ("noise", "texture"),
-    ("vocal", "voice"),
-    ("choir", "voice"),
-)
-
-
 def _sounds(job: _Job) -> list[Rendering]:
-    sound = str(job.get("sound", "piano chord")).lower()
+    sound = str(job.get("sound", "piano chord"))
     loop = str(job.get("sound_type", "one-shot")).lower() == "loop"
     bpm = float(np.clip(job.number("bpm", 120), 30, 300))
     key, mode = parse_key(f"in {job.get('key', 'C')}")
-    key = 0 if key is None else key
-    mode = mode or ("minor" if "minor" in sound or "dark" in sound else "major")
-    what = next((v for k, v in _SOUND_WORDS if k in sound), "piano")
-    beat = 60.0 / bpm
+    mode = mode or ("minor" if re.search(r"\b(minor|dark)\b", sound.lower()) else "major")
     out = []
     for i in range(2):
-        rng = np.random.default_rng([job.seed, i, 5])
-        third = 3 if mode == "minor" else 4
-        chord = (
-            [0, third, 7]
-            if "chord" in sound or what in ("pad", "strings", "brass", "organ", "voice")
-            else [0]
-        )
-        notes: list[tuple[str, float, float, float, float]] = []
-        syllables = []
-        if loop:
-            duration = 8 * beat if bpm < 100 else 16 * beat
-            if what == "kit" or what.startswith("drum:"):
-                from .drums import LEVELS, PATTERNS
-
-                names = ["pop", "boom_bap", "four_on_floor", "trap", "rock"]
-                pattern = PATTERNS[names[int(rng.integers(0, len(names)))]]
-                if what.startswith("drum:"):
-                    num = int(what.split(":")[1])
-                    pattern = {num: "x.o.x.o.x.o.x.o." if i == 0 else "x..ox..ox.o.x..o"}
-                for bar in range(round(duration / (4 * beat))):
-                    for num, steps in pattern.items():
-                        for st, ch in enumerate(steps):
-                            if ch in LEVELS:
-                                t0 = (bar * 16 + st) * beat / 4
-                                notes.append(("drums", num, t0, t0 + 0.1, LEVELS[ch]))
-            else:
-                degrees = [0, 5, 3, 4] if mode == "major" else [0, 5, 3, 6]
-                scale = (0, 2, 4, 5, 7, 9, 11) if mode == "major" else (0, 2, 3, 5, 7, 8, 10)
-                step = beat if what not in ("arp", "pluck", "acid") else beat / 4
-                t = 0.0
-                while t < duration - 1e-6:
-                    bar_deg = degrees[int(t / (4 * beat)) % 4]
-                    root = 48 + key + scale[bar_deg]
-                    offset = int(rng.integers(0, 3)) * 2
-                    for c in chord:
-                        p = root + c + (12 if what not in ("sub808", "synthbass") else -12)
-                        notes.append(
-                            (
-                                _sound_instrument(what),
-                                p + (offset if len(chord) == 1 else 0),
-                                t,
-                                t + step * 0.9,
-                                0.8,
-                            )
-                        )
-                    t += step
-        else:
-            duration = 3.0 if what not in ("riser", "texture") else 4.0
-            if what.startswith("drum:"):
-                notes.append(("drums", int(what.split(":")[1]), 0.0, 0.1, 1.0))
-                duration = 2.0
-            elif what == "kit":
-                for num, t0 in ((36, 0.0), (42, 0.0), (38, beat)):
-                    notes.append(("drums", num, t0, t0 + 0.1, 1.0))
-            else:
-                octave = 12 * int(rng.integers(0, 2))
-                base = 48 + key + octave if what not in ("sub808", "synthbass") else 36 + key
-                for c in chord:
-                    notes.append((_sound_instrument(what), base + c, 0.0, 1.8, 0.9))
-        if what == "voice":
-            notes = [n for n in notes if n[0] != "voice"]
-            for c in chord:
-                syllables.append(("ah", "a", 0.0, min(duration, 2.0), 57.0 + key + c, 0.7, -1))
-        score = Score(
-            tempo=bpm,
-            key=key,
-            mode=mode,
-            duration=duration,
-            sections=[("sound", 0.0, duration)],
-            notes=notes,
-            syllables=syllables,
-            style_words=[sound],
-            genre="pop",
-            seed=job.seed,
-            model=job.model,
-            voice=voice_for("f" if i else "m"),
-            params={
-                "bandwidth": job.profile.bandwidth,
-                "width": job.profile.width,
-                "levels": {},
-                "reverb_scale": 0.6,
-                "detune": 0.0,
-                "clip": i,
-            },
-        )
+        score = sound_score(sound, loop=loop, bpm=bpm, key=key or 0, mode=mode, seed=job.seed,
+                            clip=i, profile=job.profile)  # fmt: skip
         audio, layers = render_score(score, job.sr)
-        out.append(
-            Rendering(
-                audio=audio,
-                sr=job.sr,
-                score=score,
-                layers=layers,
-                title=job.title(sound.title()),
-                style=sound,
-                extra={"clip": i, "sound_type": "loop" if loop else "one-shot"},
-            )
-        )
+        out.append(Rendering(
+            audio=audio, sr=job.sr, score=score, layers=layers, title=job.title(sound.title()),
+            style=sound, extra={"clip": i, "sound_type": "loop" if loop else "one-shot"},
+        ))  # fmt: skip
     return out
-
-
-def _sound_instrument(what: str) -> str:
-    return what if what != "voice" else "voice"
 
 
 def _adjust_speed(job: _Job) -> list[Rendering]:

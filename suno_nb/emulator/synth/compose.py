@@ -104,6 +104,7 @@ class _Composer:
         self.notes: list[Note] = []
         self.syllables: list[Syllable] = []
         self.words: list[tuple[str, float, float]] = []
+        self.events: list[tuple[str, float, float, float]] = []
 
     # ---- global decisions ------------------------------------------------------------------
     def decide(self) -> None:
@@ -696,8 +697,6 @@ class _Composer:
             kind = kinds[int(rng.integers(0, len(kinds)))]
             self.events.append((kind, start, min(start + length, self.b.duration), self.w))
 
-    events: list[tuple[str, float, float, float]]
-
     def _score(self, sections: list[tuple[str, float, float, float]]) -> Score:
         levels = dict(self.instruments)
         levels.setdefault("vocals", 1.0)
@@ -752,7 +751,6 @@ def _chord_tones(root: int, quality: str) -> list[int]:
 def compose(brief: Brief) -> Score:
     """Compose a complete score for the brief (deterministic in seed and clip)."""
     composer = _Composer(brief)
-    composer.events = []
     return composer.compose()
 
 

@@ -179,15 +179,3 @@ def time_stretch(x: np.ndarray, rate: float) -> np.ndarray:
         return np.asarray(x, dtype=F32).copy()
     mono = x.mean(axis=1) if x.ndim > 1 else x
     return wsola_apply(x, wsola_plan(mono, rate))
-
-
-def fade(x: np.ndarray, sr: int, fade_in: float = 0.0, fade_out: float = 0.0) -> None:
-    """Linear fades in place."""
-    if fade_in > 0:
-        m = min(len(x), int(fade_in * sr))
-        ramp = np.linspace(0, 1, m, dtype=F32)
-        x[:m] *= ramp[:, None] if x.ndim > 1 else ramp
-    if fade_out > 0:
-        m = min(len(x), int(fade_out * sr))
-        ramp = np.linspace(1, 0, m, dtype=F32)
-        x[len(x) - m :] *= ramp[:, None] if x.ndim > 1 else ramp
