@@ -134,11 +134,11 @@ class Sweep:
             >>> sw.run().report_.count("done")   # doctest: +SKIP
             18
         """
-        return runner.run_sync(self._factory(retry=False))
+        return runner.run_sync(lambda: self._run(retry=(), close=True))
 
     async def arun(self) -> Sweep:
         """``run()`` for code already inside an event loop (``await sweep.arun()``)."""
-        return await self._run(retry=False, close=False)
+        return await self._run(retry=(), close=False)
 
     def retry_failed(self, *, include_uncertain: bool = False) -> Sweep:
         """Submit again every cell whose task failed or was refused (once per call).
@@ -146,14 +146,8 @@ class Sweep:
         ``include_uncertain=True`` also re-sends cells whose answer was lost; only do that after
         checking your dashboard, since they may exist (and be paid) already.
         """
-        self._include_uncertain = include_uncertain
-        try:
-            return runner.run_sync(self._factory(retry=True))
-        finally:
-            self._include_uncertain = False
-
-    def _factory(self, *, retry: bool) -> Any:
-        return lambda: self._run(retry=retry, close=True)
+        states = ("failed", "uncertain") if include_uncertain else ("failed",)
+        return runner.run_sync(lambda: self._run(retry=states, close=True))
 
     @classmethod
     def resume(
@@ -202,30 +196,36 @@ class Sweep:
             sweep_id=sweep_id,
             **settings,
         )
-        return sweep.run() if run else sweep
+        if run:
+            return sweep.run()
+        plan = sweep.plan()  # attached without running: results() and plots work at once
+        sweep.sweep_id_, sweep.plan_, sweep.catalogue_, sweep.report_ = (
+            sweep_id,
+            plan,
+            catalogue,
+            None,
+        )
+        return sweep
 
-    async def _run(self, *, retry: bool, close: bool) -> Sweep:
+    async def _run(self, *, retry: tuple[str, ...], close: bool) -> Sweep:
         plan = self.plan()
         plan.raise_for_problems()
         catalogue = _open_catalogue(self.catalogue)
         client = _async_client(self.client, catalogue)
         sweep_id = plan.sweep_id or _new_id()
         plan.sweep_id = sweep_id
-        self._remember(catalogue, plan)  # before any request: resume() needs it
         rows = runner.cell_rows(catalogue, sweep_id)
         todo, waiting = [], []
-        retry_states = (
-            ("failed", "uncertain") if getattr(self, "_include_uncertain", False) else ("failed",)
-        )
         for cell in plan.cells:
             mine = rows.get(cell.key, [])
             state = runner.cell_state(mine)
-            if state == "todo" or (retry and state in retry_states):
+            if state == "todo" or state in retry:
                 todo.append(cell)
             elif state == "pending":
                 task_id = next(r["task_id"] for r in reversed(mine) if r["task_id"])
                 waiting.append((cell, task_id))
         self._check_budget(plan, rows, len(todo))
+        self._remember(catalogue, plan)  # before any request: resume() needs it
         try:
             report = await runner.run_cells(
                 client,

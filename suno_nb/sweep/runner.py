@@ -183,8 +183,10 @@ async def run_cells(
             try:
                 task = await client.task(task_id)
             except Exception as exc:
-                bar.add("failed", finished=True)
-                state = "failed" if isinstance(exc, APIError) and exc.status == 404 else "pending"
+                # Unknown to the service: failed. Unreachable now: still pending, never re-sent.
+                gone = isinstance(exc, APIError) and (exc.status == 404 or exc.task_id is not None)
+                state = "failed" if gone else "pending"
+                bar.add(state, finished=True)
                 return CellResult(cell, state, task_id, _why(exc))
             return await _finish(client, task, cell, bar, timeout, submitted=False)
 
@@ -237,22 +239,38 @@ def _why(exc: BaseException) -> str:
 
 def run_sync(make: Callable[[], Awaitable[T]]) -> T:
     """Run a coroutine from sync code, also inside Jupyter (whose loop is already running):
-    there it runs on a fresh loop in a worker thread, so ``sweep.run()`` works in a cell."""
+    there it runs on a fresh loop in a worker thread, so ``sweep.run()`` works in a cell, and
+    interrupting the cell cancels the sweep (cells not yet sent stay ``todo`` for resume)."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
         return asyncio.run(make())  # type: ignore[arg-type]
     box: dict[str, Any] = {}
+    started = threading.Event()
+
+    async def main() -> T:
+        box["loop"], box["task"] = asyncio.get_running_loop(), asyncio.current_task()
+        started.set()
+        return await make()
 
     def target() -> None:
         try:
-            box["value"] = asyncio.run(make())  # type: ignore[arg-type]
+            box["value"] = asyncio.run(main())
         except BaseException as exc:  # handed to the caller's thread below
             box["error"] = exc
+        finally:
+            started.set()
 
     worker = threading.Thread(target=target, name="suno_nb-sweep", daemon=True)
     worker.start()
-    worker.join()
+    try:
+        worker.join()
+    except KeyboardInterrupt:
+        started.wait()
+        if "task" in box:
+            box["loop"].call_soon_threadsafe(box["task"].cancel)
+        worker.join()
+        raise
     if "error" in box:
         raise box["error"]
     return box["value"]

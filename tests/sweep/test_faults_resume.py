@@ -20,7 +20,7 @@ from suno_nb.sweep import Sweep
 
 from .conftest import BASE_REQUEST, GRID, CountingTransport, fast_client, make_emulator
 
-SMALL_GRID = {"weirdness": [0.0, 1.0], "style_influence": [0.0, 0.5, 1.0]}
+SMALL_GRID = {"weirdness": [0.0, 1.0], "style_influence": [0.0, 1.0]}
 
 
 def _rows(catalogue: Catalogue, sweep_id: str) -> list[tuple]:
@@ -43,17 +43,18 @@ def test_faults_at_20_percent_are_recorded_and_retried_until_done(tmp_path: Path
         repeats=2,
         client=fast_client(transport),
         catalogue=catalogue,
+        max_concurrency=1,  # one request at a time: the seeded faults fall the same way each run
         progress=False,
     ).run()
     first = sweep.report_
-    assert len(first.results) == 12  # the sweep went on past every failure
+    assert len(first.results) == 8  # the sweep went on past every failure
     assert first.count("failed") > 0, "seed 11 injects failures; pick another seed if not"
     failed_first = {r.cell.key for r in first.results if r.state == "failed"}
     rounds = 0
     while sweep.status()["failed"] and rounds < 8:
         sweep.retry_failed()
         rounds += 1
-    assert sweep.status() == {"todo": 0, "pending": 0, "done": 12, "failed": 0, "uncertain": 0}
+    assert sweep.status() == {"todo": 0, "pending": 0, "done": 8, "failed": 0, "uncertain": 0}
     rows = _rows(catalogue, sweep.sweep_id_)
     by_cell: dict[tuple[int, int], list[tuple]] = {}
     for row in rows:
@@ -113,7 +114,7 @@ PLAN = """
 [sweep]
 id = "killed-halfway"
 repeats = 2
-max_concurrency = 2
+max_concurrency = 3
 catalogue = "catalogue"
 
 [base]

@@ -142,3 +142,34 @@ def test_report_is_one_file_with_plan_plots_table_and_players(finished, tmp_path
         assert "data:audio/mpeg;base64," in text
     else:
         assert "data:audio" not in text and "catalogue/audio/" in text
+
+
+def test_run_works_inside_a_running_event_loop_like_jupyter(tmp_path, transport) -> None:
+    # Jupyter cells run inside an event loop: run() must not need `await`.
+    import asyncio
+
+    sweep = Sweep(
+        BASE_REQUEST,
+        grid={"weirdness": [0.0, 1.0]},
+        client=fast_client(transport),
+        catalogue=Catalogue(tmp_path / "catalogue"),
+        progress=False,
+    )
+
+    async def cell() -> Sweep:
+        return sweep.run()
+
+    assert asyncio.run(cell()).status()["done"] == 2
+
+
+def test_importing_sweeps_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, suno_nb; suno_nb.Sweep; suno_nb.sweep; "
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'ipywidgets', 'librosa', 'httpx2') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
