@@ -36,10 +36,12 @@ def test_genres_differ_in_tempo_without_explicit_bpm(render):
 
 
 def _unpredictability(audio: np.ndarray, sr: int) -> float:
-    """Pitch-class entropy (bits) plus ten times the spectral flatness."""
-    c = chroma(audio, sr)
+    """Entropy (bits) of a 36-bin pitch-class histogram (a third of a semitone per bin, so
+    chromatic and microtonal notes both spread it) plus 100 × the spectral flatness (noise,
+    glitches, detune)."""
+    c = chroma(audio, sr, bins=36)
     entropy = float(-(c[c > 0] * np.log2(c[c > 0])).sum())
-    return entropy + 10 * spectral_stats(audio, sr)["flatness"]
+    return entropy + 100 * spectral_stats(audio, sr)["flatness"]
 
 
 def test_unpredictability_rises_with_weirdness(render):

@@ -130,8 +130,11 @@ def estimate_tempo(audio: np.ndarray, sr: int, lo: float = 55.0, hi: float = 190
     return float(60 * fps / period)
 
 
-def chroma(audio: np.ndarray, sr: int, start: float = 0.0, end: float | None = None) -> np.ndarray:
-    """Energy per pitch class (12 values, sum 1) between 55 Hz and 2 kHz."""
+def chroma(
+    audio: np.ndarray, sr: int, start: float = 0.0, end: float | None = None, bins: int = 12
+) -> np.ndarray:
+    """Energy per pitch class (``bins`` values, sum 1) between 55 Hz and 2 kHz; 36 bins (a
+    third of a semitone each) also show microtonal spread."""
     x = to_mono(audio[int(start * sr) : None if end is None else int(end * sr)])
     x, low_sr = _decimate(x, sr)
     size = 4096
@@ -139,8 +142,8 @@ def chroma(audio: np.ndarray, sr: int, start: float = 0.0, end: float | None = N
     power = spectrogram(x, low_sr, size, size // 2).mean(axis=0)
     freqs = np.fft.rfftfreq(size, 1 / low_sr)
     sel = (freqs >= 55) & (freqs <= 2000)
-    pcs = np.round(12 * np.log2(freqs[sel] / 440.0) + 69).astype(int) % 12
-    out = np.bincount(pcs, weights=power[sel], minlength=12)
+    pcs = np.round(bins / 12 * (12 * np.log2(freqs[sel] / 440.0) + 69)).astype(int) % bins
+    out = np.bincount(pcs, weights=power[sel], minlength=bins)
     return out / (out.sum() or 1.0)
 
 

@@ -689,8 +689,9 @@ class _Composer:
                     self.add("riser", 60, max(0.0, s0 - self.bar), s0, 0.8)
         # Glitches (stutters, reversals, bit-crushing, drop-outs) multiply as weirdness rises.
         rng = self.detail_rng
-        count = rng.poisson(self.w**2 * self.b.duration / 3.0)
-        kinds = ("stutter", "reverse", "crush", "dropout", "stutter")
+        # Few below 0.5, then many: the top of the range is where music turns to glitch.
+        count = rng.poisson((0.5 * self.w**2 + 0.5 * self.w**4) * self.b.duration / 1.2)
+        kinds = ("stutter", "reverse", "crush", "dropout", "crush")
         for _ in range(int(count)):
             start = float(rng.uniform(0, max(self.b.duration - self.beat, 0.1)))
             length = self.beat * float(rng.choice((0.25, 0.5, 1.0)))
