@@ -94,7 +94,14 @@ def _beat_strength(env: np.ndarray, period: float) -> tuple[float, float]:
 
 def estimate_tempo(audio: np.ndarray, sr: int, lo: float = 55.0, hi: float = 190.0) -> float:
     """Tempo in bpm from the onset autocorrelation; of the metrical levels in [lo, hi] it picks
-    the fastest that is not the tatum (so 72 bpm lofi is not read as 144, nor 174 dnb as 87)."""
+    the fastest that is not the tatum (so 72 bpm lofi is not read as 144, nor 174 dnb as 87).
+
+    >>> from suno_nb.emulator.synth import render_action
+    >>> clip = render_action("generate", {"style": "house 124 bpm", "duration": 10,
+    ...                                   "instrumental": True}, seed=1)[0]
+    >>> round(estimate_tempo(clip.audio, clip.sr))
+    124
+    """
     env, fps = onset_envelope(audio, sr)
     if len(env) < 8 or float(env.max()) <= 0:
         return 120.0
@@ -276,7 +283,13 @@ def _melody(
 
 def analyse_audio(audio: np.ndarray, sr: int, *, title: str = "") -> Rendering:
     """A `Rendering` of foreign (or our own) audio: tempo, key, loudness, brightness, chords and a
-    coarse melody go into its score, the audio itself becomes the single layer "mix"."""
+    coarse melody go into its score, the audio itself becomes the single layer "mix".
+
+    >>> import numpy as np
+    >>> tone = np.sin(2 * np.pi * 440 * np.arange(44100 * 3) / 44100).astype(np.float32)
+    >>> analyse_audio(tone, 44100, title="A").score.key  # A
+    9
+    """
     x = np.asarray(audio, dtype=F32)
     if x.ndim == 1:
         x = np.repeat(x[:, None], 2, axis=1)
@@ -333,7 +346,14 @@ def describe_style(score: Score) -> str:
 def capture_voice(
     rendering: Rendering, start: float | None = None, end: float | None = None
 ) -> dict[str, Any]:
-    """The voice of a clip (a persona): pitch centre, gender, formants, timbre (JSON-ready)."""
+    """The voice of a clip (a persona): pitch centre, gender, formants, timbre (JSON-ready).
+
+    >>> from suno_nb.emulator.synth import render_action
+    >>> song = render_action("generate", {"prompt": "hello", "vocal_gender": "m",
+    ...                                   "duration": 8}, seed=1)[0]
+    >>> capture_voice(song)["gender"]
+    'm'
+    """
     from .voice import voice_for
 
     s = 0.0 if start is None else float(start)

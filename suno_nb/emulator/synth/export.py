@@ -15,7 +15,13 @@ from .score import Score
 
 
 def score_to_midi(score: Score) -> list[dict[str, Any]]:
-    """``[{"state": "complete", "instruments": [{"name", "notes": [...]}]}]`` from the score."""
+    """``[{"state": "complete", "instruments": [{"name", "notes": [...]}]}]`` from the score.
+
+    >>> from suno_nb.emulator.synth import render_action
+    >>> clip = render_action("sounds", {"sound": "piano", "key": "A"}, seed=1)[0]
+    >>> score_to_midi(clip.score)[0]["instruments"][0]["notes"][0]["pitch"] % 12  # A
+    9
+    """
     by_name: dict[str, list[dict[str, Any]]] = {}
     for name, pitch, start, end, velocity in score.notes:
         note: dict[str, Any] = {
@@ -48,7 +54,14 @@ def waveform_envelope(audio: np.ndarray, points: int = 200) -> list[float]:
 
 
 def word_timings(rendering: Rendering) -> dict[str, Any]:
-    """The sung words with their real start/end times, and a ~200-point waveform envelope."""
+    """The sung words with their real start/end times, and a ~200-point waveform envelope.
+
+    >>> from suno_nb.emulator.synth import render_action
+    >>> clip = render_action("generate", {"lyric": "[Verse]\\nhello world", "custom": True,
+    ...                                   "duration": 8}, seed=1)[0]
+    >>> [w["word"] for w in word_timings(clip)["aligned_words"][:2]]
+    ['hello', 'world']
+    """
     vocals = rendering.layers.get("vocals")
     words = []
     for word, start, end in rendering.score.words:

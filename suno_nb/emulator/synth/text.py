@@ -154,7 +154,11 @@ def words_of(line: str) -> list[str]:
 
 def syllables(word: str) -> list[str]:
     """Split a word into sung syllables (vowel groups with their leading consonants), keeping
-    the word's own spelling and case."""
+    the word's own spelling and case.
+
+    >>> syllables("Walking")
+    ['Wa', 'lking']
+    """
     w = word.lower()
     if not re.search(r"[aeiouy]", w):
         return [word]
@@ -174,7 +178,11 @@ def syllables(word: str) -> list[str]:
 
 
 def write_lyrics(prompt: str, *, seed: int) -> dict[str, object]:
-    """Lyrics with [Verse]/[Chorus]/[Bridge] sections written from the prompt's words."""
+    """Lyrics with [Verse]/[Chorus]/[Bridge] sections written from the prompt's words.
+
+    >>> write_lyrics("night drive", seed=1)["text"].splitlines()[0]
+    '[Verse]'
+    """
     rng = _rng(prompt, seed)
     found = themes(prompt)
     pool = found + [t for t in _FALLBACK_THEMES if t not in found]
@@ -223,7 +231,11 @@ def write_lyrics(prompt: str, *, seed: int) -> dict[str, object]:
 
 
 def upsample_style(prompt: str, *, seed: int) -> str:
-    """A richer style string: the genres the prompt names (or one picked by seed), their words."""
+    """A richer style string: the genres the prompt names (or one picked by seed), their words.
+
+    >>> upsample_style("dark techno", seed=1).split(", ")[0]
+    'techno'
+    """
     rng = _rng(prompt, seed)
     genres = find_genres(prompt)
     if not genres:
@@ -243,7 +255,11 @@ def upsample_style(prompt: str, *, seed: int) -> str:
 
 
 def mashup_lyrics(lyrics_a: str, lyrics_b: str, *, seed: int) -> dict[str, object]:
-    """Interleave two lyrics: verses alternate between the songs, the chorus joins both hooks."""
+    """Interleave two lyrics: verses alternate between the songs, the chorus joins both hooks.
+
+    >>> mashup_lyrics("[Verse]\\nla la", "[Chorus]\\noh oh", seed=1)["status"]
+    'complete'
+    """
     rng = _rng(lyrics_a + "\x00" + lyrics_b, seed)
     a, b = parse_lyrics(lyrics_a), parse_lyrics(lyrics_b)
     verses = [s for s in a if s[0] != "chorus"][:2] + [s for s in b if s[0] != "chorus"][:2]
