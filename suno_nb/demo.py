@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--duration", type=int, default=10, help="seconds per clip asked for")
     parser.add_argument("--concurrency", type=int, default=4, help="cells in flight at once")
+    parser.add_argument("--n-jobs", type=int, default=1, help="processes measuring features")
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         max_concurrency=args.concurrency,
         budget=18,
         progress=True,
-        n_jobs=min(2, os.cpu_count() or 1),
+        n_jobs=args.n_jobs,
     )
     _title("1. Plan (nothing is sent before this is checked)")
     print(sweep.plan())
@@ -122,7 +123,7 @@ def _print_cell_table(frame, features) -> None:  # type: ignore[no-untyped-def]
     mean = grouped[list(features)].mean()
     spread = grouped[list(features)].std(ddof=1)
     names = ["weirdness", "style_infl", *(f[:18] for f in features)]
-    print("mean ± std over 2 repeats × 2 clips per cell")
+    print("mean ± std over the 4 clips of each cell (2 repeats × 2 clips)")
     print("  ".join(f"{n:>18}" if i > 1 else f"{n:>10}" for i, n in enumerate(names)))
     for (w, s), row in mean.iterrows():
         cells = [f"{w:>10g}", f"{s:>10g}"]

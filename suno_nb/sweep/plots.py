@@ -103,7 +103,7 @@ def heatmap(
     ax.set_yticks(range(mean.shape[0]), [_tick(v) for v in mean.index])
     ax.set_xlabel(x)
     ax.set_ylabel(y)
-    ax.set_title(f"{feature}: mean over repeats (± std, n)")
+    ax.set_title(f"{feature}: mean per cell (± std, n clips)")
     finite = values[np.isfinite(values)]
     middle = (finite.min() + finite.max()) / 2 if finite.size else 0.0
     for (i, j), value in np.ndenumerate(values):
@@ -148,7 +148,7 @@ def lines(
         )
     ax.set_xlabel(x)
     ax.set_ylabel(feature)
-    ax.set_title(f"{feature} vs {x} (mean ± std over repeats)")
+    ax.set_title(f"{feature} vs {x} (mean ± std of each cell's clips)")
     if hue is not None:
         ax.legend(fontsize=8, frameon=False)
     ax.grid(alpha=0.3)
