@@ -171,3 +171,19 @@ def test_sounds_choose_the_instrument_from_the_words(render):
     rain = render("sounds", {"sound": "rain", "sound_type": "one-shot"})[0]
     assert list(choir.layers) == ["vocals"] and list(rain.layers) == ["fx"]
     assert choir.duration == pytest.approx(8 * 60 / 90, rel=0.01)
+
+
+def test_benchmark_runs_and_reports_its_figures():
+    from benchmarks.bench_synth import run
+
+    rows = {row["figure"]: row for row in run(seconds=4, repeats=1)}
+    assert {"render + mp3 (CPU, one core)", "peak memory (tracemalloc)"} <= set(rows)
+    assert rows["stems sum to mix (max error)"]["ok"]
+
+
+def test_sources_at_another_rate_are_resampled():
+    tone = (0.3 * np.sin(2 * np.pi * 330 * np.arange(22050 * 6) / 22050)).astype(np.float32)
+    upload = analyse_audio(tone, 22050)
+    (clip,) = render_action("adjust_speed", {"audio_id": "u", "speed_multiplier": 2},
+                            seed=1, sources={"u": upload})  # fmt: skip
+    assert clip.sr == SR and clip.duration == pytest.approx(3.0, rel=0.02)
