@@ -123,7 +123,7 @@ def load_plan_text(text: str, *, folder: Path | None = None, yaml: bool = False)
         design={kind: body},
         repeats=settings.get("repeats", 1),
         action=settings.get("action", "generate"),
-        catalogue=None if catalogue is None else (folder / catalogue),
+        catalogue=None if catalogue is None else (folder / catalogue).resolve(),
         max_concurrency=settings.get("max_concurrency", 4),
         budget=settings.get("budget"),
         costs=settings.get("costs"),
@@ -135,7 +135,7 @@ def load_plan_text(text: str, *, folder: Path | None = None, yaml: bool = False)
     report_path = report.get("path")
     return PlanFile(
         sweep=sweep,
-        report_path=None if report_path is None else folder / report_path,
+        report_path=None if report_path is None else (folder / report_path).resolve(),
         report_audio=report.get("audio", "link"),
         report_features=report.get("features"),
         source=data,
