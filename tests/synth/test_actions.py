@@ -292,3 +292,20 @@ def test_word_timings_are_where_the_words_are_sung(song):
     for w in words:
         mask[int(w["start_s"] * SR) : int(w["end_s"] * SR)] = True
     assert vocals[mask].mean() > 5 * vocals[~mask].mean()
+
+
+@pytest.mark.parametrize(("action", "request_"), [
+    ("generate", {"lyric": "[Intro]\n[Outro]", "custom": True, "duration": 3}),
+    ("generate", {"style": "🎵 METAL 300 bpm in H minor", "model": "chirp-v9", "duration": 4}),
+    ("generate", {"prompt": "x" * 300, "negative_tags": "vocals, drums, bass, piano, guitar",
+                  "duration": 4, "variation_category": "wild"}),
+    ("add_stem", {"audio_id": "tone", "stem_type": "brass"}),
+    ("add_stem", {"audio_id": "song", "stem_type": "no-such-stem"}),
+    ("extend", {"audio_id": "song", "continue_at": 999, "instrumental": True, "duration": 3}),
+    ("adjust_speed", {"audio_id": "tone", "speed_multiplier": 0.25, "keep_pitch": False}),
+    ("sounds", {"sound": "", "sound_type": "loop", "bpm": 300, "key": "H"}),
+])  # fmt: skip
+def test_odd_requests_still_make_sane_audio(render, sources, action, request_):
+    for clip in render(action, request_, sources=sources):
+        assert np.isfinite(clip.audio).all() and clip.audio.shape[1] == 2
+        assert len(clip.audio) > 0 and float(np.abs(clip.audio).max()) <= 1.0

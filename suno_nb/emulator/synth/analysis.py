@@ -157,6 +157,8 @@ def chroma(
 def estimate_key(audio: np.ndarray, sr: int) -> tuple[int, str, float]:
     """(tonic pitch class, "major"/"minor", correlation) by Krumhansl–Schmuckler profiles."""
     c = chroma(audio, sr)
+    if float(c.std()) == 0.0:
+        return 0, "major", 0.0  # silence or pure noise: no key to hear
     best = (0, "major", -2.0)
     for tonic in range(12):
         for mode, profile in (("major", _MAJOR), ("minor", _MINOR)):

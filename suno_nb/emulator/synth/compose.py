@@ -288,6 +288,8 @@ class _Composer:
                 self._part(name, part, c_start, c_end, steps, root, voicing, pcs, vel, rng)
 
     def _part_active(self, part: str, section: str) -> bool:
+        if self.b.only_instruments is not None:
+            return True  # a part asked for by name (add_stem, samples) plays throughout
         if section in ("intro", "outro"):
             return part in ("pad", "texture", "block", "broken", "comp", "bell", "strum", "arp")
         return not (section == "verse" and part in ("counter", "hits", "riser"))

@@ -166,9 +166,9 @@ def add_stem(job: Job) -> list[Rendering]:
         if stem == "backing_vocals":
             new.layers = {k: v for k, v in new.layers.items() if k == "backing_vocals"}
         elif stem != "vocals":
-            new.layers = {k: v for k, v in new.layers.items() if k == stem} or {
-                stem: sum(new.layers.values())
-            }
+            # Whatever the parts were filed under, they are the asked-for stem.
+            parts = list(new.layers.values())
+            new.layers = {stem: sum(parts[1:], parts[0]) if parts else zeros_like(src)}
         else:
             new.layers = {k: v for k, v in new.layers.items() if k == "vocals"}
         # A heavier reliance on the source (audio_weight) keeps the new stem lower.
