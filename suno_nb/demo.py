@@ -24,8 +24,8 @@ STYLE_INFLUENCE = [0.0, 0.5, 1.0]
 PROMPT = "a calm lofi song about a night bus in the rain"
 # The features the heatmaps show: each moves measurably with one knob on the emulator
 # (the demo prints the correlations, so the claim is checked on every run).
-HEATMAP_FEATURES = ("onset_irregularity", "key_confidence", "mfcc_1", "rms_dbfs")
-LINE_FEATURES = ("onset_irregularity", "key_confidence")
+HEATMAP_FEATURES = ("pitch_class_entropy", "onset_irregularity", "key_confidence", "mfcc_1")
+LINE_FEATURES = ("pitch_class_entropy", "onset_irregularity")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,7 +26,12 @@ __all__ = ["DEFAULT_FEATURES", "figure_png", "write_report"]
 
 #: Features a report shows unless told otherwise: the ones the emulator's weirdness and
 #: style_influence measurably move (see the demo's correlation table).
-DEFAULT_FEATURES: tuple[str, ...] = ("onset_irregularity", "key_confidence", "mfcc_1", "rms_dbfs")
+DEFAULT_FEATURES: tuple[str, ...] = (
+    "pitch_class_entropy",
+    "onset_irregularity",
+    "key_confidence",
+    "mfcc_1",
+)
 _TABLE_COLUMNS = ("clip_id", "title", "duration", "audio_state")
 
 _STYLE = """
