@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from scipy import signal
 
 from .rendering import Rendering
 from .score import Score
@@ -368,11 +369,18 @@ def capture_voice(
         voice["source"] = "score"
         return voice
     layer = rendering.layers.get("vocals")
-    clip = (layer.astype(F32) if layer is not None else rendering.audio)[
-        int(s * rendering.sr) : int(e * rendering.sr)
-    ]
+    a, b = int(s * rendering.sr), int(e * rendering.sr)
+    if layer is not None:
+        clip = to_mono(layer[a:b])
+    else:
+        # A whole mix: listen to the centre in the singing range, where a lead voice lives.
+        clip = to_mono(rendering.audio[a:b])
+        if len(clip) > 64:
+            sos = signal.butter(2, (120.0, 1100.0), "band", fs=rendering.sr, output="sos")
+            clip = signal.sosfilt(sos, clip).astype(F32)
     f0 = estimate_pitch(clip, rendering.sr) if len(clip) else None
-    gender = "m" if f0 is None or f0 < 165 else "f"
+    # Sung (not spoken) ranges: our male voices centre near midi 53, female near 65.
+    gender = "m" if f0 is None or f0 < 247.0 else "f"
     voice = voice_for(gender)
     if f0:
         voice["pitch_centre"] = round(float(12 * np.log2(f0 / 440) + 69), 2)
