@@ -84,7 +84,7 @@ def _action_method(action: schema.ActionSpec, *, is_async: bool) -> str:
         f"\n        - sends {k}={v!r} (the action needs it)" for k, v in action.fixed.items()
     )
     rules_doc = f"\n\n    Rules:{rules}{implied}" if rules or implied else ""
-    example = _example_call(action)
+    example = _example_call(action, in_docstring=True)
     call = "await self._action" if is_async else "self._action"
     prefix = "async def" if is_async else "def"
     await_ex = "await " if is_async else ""
@@ -109,9 +109,11 @@ def _rule_text(rule: str) -> str:
     return (fn.__doc__ or rule).strip().splitlines()[0]
 
 
-def _example_call(action: schema.ActionSpec) -> str:
+def _example_call(action: schema.ActionSpec, *, in_docstring: bool = False) -> str:
     args = ", ".join(f"{k}={v!r}" for k, v in schema.example_request(action.name).items())
-    return f"{action.name}({args})"
+    call = f"{action.name}({args})"
+    # Inside a (non-raw) docstring a repr's backslash would turn "\\n" into a real newline.
+    return call.replace("\\", "\\\\") if in_docstring else call
 
 
 def _endpoint_method(ep: schema.EndpointSpec, *, is_async: bool) -> str:

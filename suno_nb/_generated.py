@@ -174,7 +174,7 @@ class _SyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = client.extend(audio_id='3f9b0c1e', continue_at=30.0, lyric='[Verse]\nand on we go')  # doctest: +SKIP
+                >>> task = client.extend(audio_id='3f9b0c1e', continue_at=30.0, lyric='[Verse]\\nand on we go')  # doctest: +SKIP
         """
         return self._action("extend", locals())
 
@@ -243,7 +243,7 @@ class _SyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = client.upload_extend(audio_id='3f9b0c1e', continue_at=30.0, lyric='[Verse]\nand on we go')  # doctest: +SKIP
+                >>> task = client.upload_extend(audio_id='3f9b0c1e', continue_at=30.0, lyric='[Verse]\\nand on we go')  # doctest: +SKIP
         """
         return self._action("upload_extend", locals())
 
@@ -794,7 +794,7 @@ class _SyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = client.overpainting(audio_id='3f9b0c1e', overpainting_end=20.0, lyric='[Verse]\nCity lights are fading\n[Chorus]\nRide the night bus home')  # doctest: +SKIP
+                >>> task = client.overpainting(audio_id='3f9b0c1e', overpainting_end=20.0, lyric='[Verse]\\nCity lights are fading\\n[Chorus]\\nRide the night bus home')  # doctest: +SKIP
         """
         return self._action("overpainting", locals())
 
@@ -1531,7 +1531,7 @@ class _AsyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = await client.extend(audio_id='3f9b0c1e', continue_at=30.0, lyric='[Verse]\nand on we go')  # doctest: +SKIP
+                >>> task = await client.extend(audio_id='3f9b0c1e', continue_at=30.0, lyric='[Verse]\\nand on we go')  # doctest: +SKIP
         """
         return await self._action("extend", locals())
 
@@ -1600,7 +1600,7 @@ class _AsyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = await client.upload_extend(audio_id='3f9b0c1e', continue_at=30.0, lyric='[Verse]\nand on we go')  # doctest: +SKIP
+                >>> task = await client.upload_extend(audio_id='3f9b0c1e', continue_at=30.0, lyric='[Verse]\\nand on we go')  # doctest: +SKIP
         """
         return await self._action("upload_extend", locals())
 
@@ -2151,7 +2151,7 @@ class _AsyncEndpoints:
             max_retries: Retries of the submission on 429 (never on ambiguous failures).
 
             Example:
-                >>> task = await client.overpainting(audio_id='3f9b0c1e', overpainting_end=20.0, lyric='[Verse]\nCity lights are fading\n[Chorus]\nRide the night bus home')  # doctest: +SKIP
+                >>> task = await client.overpainting(audio_id='3f9b0c1e', overpainting_end=20.0, lyric='[Verse]\\nCity lights are fading\\n[Chorus]\\nRide the night bus home')  # doctest: +SKIP
         """
         return await self._action("overpainting", locals())
 

@@ -5,8 +5,8 @@ Example:
     >>> from suno_nb.models import Clip, request_model
     >>> Clip.model_validate({"id": "c1", "state": "succeeded", "duration": 12.5, "bpm": 90}).bpm
     90
-    >>> request_model("generate").model_json_schema()["properties"]["weirdness"]["maximum"]
-    1.0
+    >>> request_model("generate")(prompt="a song", weirdness=0.3).to_body()
+    {'action': 'generate', 'prompt': 'a song', 'weirdness': 0.3}
 """
 
 from __future__ import annotations
