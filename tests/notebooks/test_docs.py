@@ -48,32 +48,7 @@ def _runnable(test: doctest.DocTest) -> bool:
     return any(not example.options.get(doctest.SKIP) for example in test.examples)
 
 
-# Known, reported: the generated methods' examples hold a raw newline inside a string literal
-# (e.g. ``lyric='[Verse]`` / ``and on we go'``), so doctest cannot parse them and Shift-Tab shows
-# a broken example. Strict: this starts failing as soon as _codegen escapes it, as a reminder.
-_KNOWN_BROKEN: dict[str, tuple[str, type[Exception]]] = {
-    "suno_nb._generated": (
-        "generated docstring examples contain an unescaped newline (suno_nb._codegen)",
-        ValueError,
-    ),
-    # weirdness is optional, so its JSON schema is anyOf[number, null]: "maximum" sits inside.
-    "suno_nb.models": ("module example reads a 'maximum' key that is not there", AssertionError),
-}
-MODULES_WITH_EXAMPLES = [
-    pytest.param(
-        name,
-        marks=[
-            pytest.mark.xfail(
-                reason=_KNOWN_BROKEN[name][0], raises=_KNOWN_BROKEN[name][1], strict=True
-            )
-        ]
-        if name in _KNOWN_BROKEN
-        else [],
-        id=name,
-    )
-    for name in _modules()
-    if _has_examples(name)
-]
+MODULES_WITH_EXAMPLES = [name for name in _modules() if _has_examples(name)]
 
 
 def test_there_are_runnable_examples() -> None:
