@@ -1,14 +1,25 @@
-"""What each model version changes in the sound: bandwidth, stereo width and maximum length.
+"""What each model version changes in the sound: bandwidth and stereo width.
 
-Older models sound narrower (low-passed, near mono); v4.5+ renders full-band stereo.
+The model facts themselves (version order, longest song, the service default) come from
+:mod:`suno_nb.schema`; only the sound of each generation is decided here. Older models sound
+narrower (low-passed, near mono); v4.5+ renders full-band stereo.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-DEFAULT_MODEL = "chirp-v4"
+from suno_nb import schema
+
+DEFAULT_MODEL = schema.DEFAULT_MODEL
+
+# (first generation, bandwidth in Hz, stereo width 0..1), oldest first
+_SOUND_BY_GENERATION: tuple[tuple[float, float, float], ...] = (
+    (0.0, 8000.0, 0.0),
+    (3.5, 9000.0, 0.15),
+    (4.0, 11000.0, 0.45),
+    (4.5, 20000.0, 1.0),
+)
 
 
 @dataclass(frozen=True)
@@ -21,24 +32,26 @@ class ModelProfile:
 
 
 def model_version(model: str | None) -> float:
-    """``chirp-v4-5-plus`` -> 4.6, ``chirp-v3-5`` -> 3.5, unknown -> 4.0."""
-    match = re.search(r"v(\d+)(?:-(\d+))?(-plus)?", model or DEFAULT_MODEL)
-    if not match:
-        return 4.0
-    version = float(match.group(1)) + (float(match.group(2)) / 10 if match.group(2) else 0.0)
-    return version + (0.1 if match.group(3) else 0.0)
+    """The schema's generation of a model (unknown names count as the newest).
+
+    Example:
+        >>> model_version("chirp-v4-5-plus"), model_version(None)
+        (4.6, 4.0)
+    """
+    return schema.model_spec(model)[0].generation
 
 
 def model_profile(model: str | None) -> ModelProfile:
-    v = model_version(model)
-    if v < 3.5:
-        bandwidth, width, length = 8000.0, 0.0, 120.0
-    elif v < 4.0:
-        bandwidth, width, length = 9000.0, 0.15, 120.0
-    elif v < 4.5:
-        bandwidth, width, length = 11000.0, 0.45, 150.0
-    elif v < 4.55:
-        bandwidth, width, length = 20000.0, 1.0, 240.0
-    else:
-        bandwidth, width, length = 20000.0, 1.0, 480.0
-    return ModelProfile(model or DEFAULT_MODEL, v, bandwidth, width, length)
+    """How a model sounds and how long its songs may be.
+
+    Example:
+        >>> model_profile("chirp-v3-5").max_length
+        120.0
+    """
+    spec, _ = schema.model_spec(model)
+    _, bandwidth, width = max(
+        (row for row in _SOUND_BY_GENERATION if row[0] <= spec.generation), key=lambda r: r[0]
+    )
+    return ModelProfile(
+        model or DEFAULT_MODEL, spec.generation, bandwidth, width, float(spec.max_duration)
+    )
