@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -25,3 +26,13 @@ def write_notebook(path: Path, *cells: str) -> Path:
     nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
     nbformat.write(nb, path)
     return path
+
+
+def readme_image(name: str) -> Path:
+    """Where a README screenshot goes: test-artifacts/ by default, so a test run never changes
+    tracked files; docs/images/ when SUNO_NB_UPDATE_SCREENSHOTS=1 (to refresh them on purpose)."""
+    if os.environ.get("SUNO_NB_UPDATE_SCREENSHOTS") == "1":
+        return ROOT / "docs" / "images" / name
+    folder = ROOT / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    return folder / name

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import PLAYABLE, ROOT, write_notebook
+from browser_support import PLAYABLE, readme_image, write_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -62,5 +62,5 @@ def test_panel_generates_and_shows_playable_cards(jupyterlab: Any, page: Any, ar
     assert page.locator(".suno-nb-card").count() == 2
     page.locator(".suno-nb-card").first.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "lab-panel.png"), full_page=True)
-    form.screenshot(path=str(ROOT / "docs" / "images" / "panel.jpg"), type="jpeg", quality=70)
+    form.screenshot(path=str(readme_image("panel.jpg")), type="jpeg", quality=70)
     assert time.monotonic() - started < 150

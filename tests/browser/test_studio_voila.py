@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import PLAYABLE, ROOT
+from browser_support import PLAYABLE, readme_image
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ def test_studio_in_voila_generates_and_lists_the_catalogue(
     page.wait_for_function(PLAYABLE, arg=2, timeout=60_000)
     page.screenshot(path=str(artifacts / "voila-studio.png"), full_page=True)
     page.locator(".suno-nb-studio").screenshot(
-        path=str(ROOT / "docs" / "images" / "studio.jpg"), type="jpeg", quality=70
+        path=str(readme_image("studio.jpg")), type="jpeg", quality=70
     )
     # the catalogue tab lists both new tracks
     page.get_by_role("tab", name="catalogue").click()
