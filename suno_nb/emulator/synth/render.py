@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from suno_nb import schema
+
 from .effects import add_reverb, apply_events, limiter_gains, pan_gains
 from .instruments import DRUMS, INSTRUMENTS, LAYER_PAN, render_drum, render_note
 from .layers import BLOCK, Layers, PannedMono
@@ -18,20 +20,8 @@ from .score import Score
 from .voice import Singer, sing_line
 
 F32 = np.float32
-STEM_ORDER = (
-    "vocals",
-    "backing_vocals",
-    "drums",
-    "bass",
-    "guitar",
-    "keyboard",
-    "percussion",
-    "strings",
-    "synth",
-    "fx",
-    "brass",
-    "woodwinds",
-)
+# The service's stem names, in its order (the schema's stem_type choices).
+STEM_ORDER: tuple[str, ...] = schema.FIELDS["stem_type"].choices
 STEM_TITLES = {
     "vocals": "Vocals",
     "backing_vocals": "Backing Vocals",
