@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
@@ -178,6 +178,17 @@ class _Result(_Open):
     trace_id: str | None = None
 
 
+class _ListResult(_Result):
+    """A result whose ``data`` is a list, or (older deployments) a single object."""
+
+    _items_field: ClassVar[str] = "items"
+
+    @classmethod
+    def from_data(cls, data: Any, **ids: Any) -> Any:
+        items = data if isinstance(data, list) else [data] if data else []
+        return cls(**{cls._items_field: items}, **ids)
+
+
 class Lyrics(_Open):
     text: str = ""
     title: str = ""
@@ -185,7 +196,7 @@ class Lyrics(_Open):
     tags: Any = None
 
 
-class LyricsResult(_Result):
+class LyricsResult(_ListResult):
     """``/suno/lyrics`` and ``/suno/mashup-lyrics``: one or several lyric sheets."""
 
     items: list[Lyrics] = Field(default_factory=list)
@@ -197,11 +208,6 @@ class LyricsResult(_Result):
     @property
     def title(self) -> str:
         return self.items[0].title if self.items else ""
-
-    @classmethod
-    def from_data(cls, data: Any, **ids: Any) -> LyricsResult:
-        items = data if isinstance(data, list) else [data] if data else []
-        return cls(items=items, **ids)
 
 
 class StyleResult(_Result):
@@ -259,13 +265,9 @@ class WavFile(_Open):
     file_url: str
 
 
-class WavResult(_Result):
+class WavResult(_ListResult):
+    _items_field: ClassVar[str] = "files"
     files: list[WavFile] = Field(default_factory=list)
-
-    @classmethod
-    def from_data(cls, data: Any, **ids: Any) -> WavResult:
-        items = data if isinstance(data, list) else [data] if data else []
-        return cls(files=items, **ids)
 
 
 class Note(_Open):
@@ -285,17 +287,12 @@ class MidiTrackSet(_Open):
     instruments: list[Instrument] = Field(default_factory=list)
 
 
-class MidiResult(_Result):
+class MidiResult(_ListResult):
     items: list[MidiTrackSet] = Field(default_factory=list)
 
     @property
     def instruments(self) -> list[Instrument]:
         return [i for item in self.items for i in item.instruments]
-
-    @classmethod
-    def from_data(cls, data: Any, **ids: Any) -> MidiResult:
-        items = data if isinstance(data, list) else [data] if data else []
-        return cls(items=items, **ids)
 
 
 class AlignedWord(_Open):
