@@ -234,7 +234,10 @@ def preview_mp3(
                 block = block.mean(axis=1, keepdims=True)
             elif block.shape[1] == 1:
                 block = np.repeat(block, channels, axis=1)
-            pcm = np.clip(block[:, :channels] * 32767.0, -32768, 32767).astype("<i2")
+            # Clip before scaling and drop non-finite samples a decoder may hand back, so a
+            # damaged block becomes silence instead of overflowing the int16 cast.
+            block = np.nan_to_num(block[:, :channels], nan=0.0, posinf=1.0, neginf=-1.0)
+            pcm = (np.clip(block, -1.0, 1.0) * 32767.0).astype("<i2")
             chunks.append(encoder.encode(pcm.tobytes()))
         chunks.append(encoder.flush())
     return b"".join(chunks)

@@ -426,7 +426,11 @@ class Emulator:
     ) -> dict[str, Any]:
         now = self.settings.clock()
         profile = self.settings.profile
-        seed = request_seed(values)
+        # The same request gives the same music the first time; sending it again gives another
+        # take, as the real service does (so a sweep's repeats are real repeats).
+        first = request_seed(values)
+        take = self.store.next_take(first)
+        seed = first if take == 0 else request_seed({**values, "take": take})
         task = {
             "id": new_id(),
             "kind": "audios",
@@ -436,6 +440,7 @@ class Emulator:
             "trace_id": call.trace_id,
             "request": values,
             "seed": seed,
+            "take": take,
             "pending": profile.pending,
             "running": profile.running,
             "stream_every": profile.stream_every,

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS tasks (id TEXT PRIMARY KEY, created_at REAL, data TEX
 CREATE TABLE IF NOT EXISTS clips (id TEXT PRIMARY KEY, task_id TEXT, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS personas (
     id TEXT PRIMARY KEY, created_at REAL, deleted INTEGER DEFAULT 0, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS takes (seed INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 """
 
 
@@ -70,6 +71,14 @@ class Store:
             self._db.close()
 
     # -- tasks -----------------------------------------------------------------------------
+    def next_take(self, seed: int) -> int:
+        """How many tasks this emulator already made from the same request (0 the first time)."""
+        with self._lock, self._db:
+            row = self._db.execute("SELECT n FROM takes WHERE seed = ?", (seed,)).fetchone()
+            taken = row[0] if row else 0
+            self._db.execute("INSERT OR REPLACE INTO takes VALUES (?, ?)", (seed, taken + 1))
+        return taken
+
     def put_task(self, task: dict[str, Any]) -> None:
         with self._lock, self._db:
             self._db.execute(

@@ -45,7 +45,7 @@ def upstream_model(requested: str | None) -> str:
 
 
 def request_seed(request: Mapping[str, Any]) -> int:
-    """The same request gives the same music: a hash of its canonical JSON (delivery aside)."""
+    """A seed from a request's content: a hash of its canonical JSON (delivery aside)."""
     content = {k: v for k, v in request.items() if k not in ("async", "callback_url")}
     text = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big")

@@ -28,14 +28,24 @@ def test_generate_then_tasks_then_files(http: _http.Client) -> None:
     assert png.content[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_same_request_same_music(http: _http.Client) -> None:
-    urls = []
-    for _ in range(2):
-        task_id = http.post("/suno/audios", json={"prompt": "ska", "async": True}).json()["task_id"]
-        rec = http.post("/suno/tasks", json={"action": "retrieve", "id": task_id}).json()
-        urls.append(rec["response"]["data"][0]["audio_url"])
-    assert urls[0] != urls[1]
-    assert http.get(urls[0]).content == http.get(urls[1]).content
+def _first_clip_audio(http: _http.Client, body: dict) -> bytes:
+    task_id = http.post("/suno/audios", json={**body, "async": True}).json()["task_id"]
+    rec = http.post("/suno/tasks", json={"action": "retrieve", "id": task_id}).json()
+    return http.get(rec["response"]["data"][0]["audio_url"]).content
+
+
+def test_same_request_same_music_then_a_new_take(http: _http.Client, tmp_path) -> None:
+    body = {"prompt": "ska", "duration": 10}
+    first = _first_clip_audio(http, body)
+    again = _first_clip_audio(http, body)
+    assert again != first  # sent again: another take, as the real service does
+    other = Emulator(profile="instant", data_dir=tmp_path / "other", max_duration=SHORT)
+    try:
+        with _http.Client(transport=inprocess_transport(other), base_url=BASE) as fresh:
+            assert _first_clip_audio(fresh, body) == first  # a new emulator: the same first take
+            assert _first_clip_audio(fresh, body) == again  # …and the same second take
+    finally:
+        other.close()
 
 
 def test_running_record_has_preview_and_no_finished_at(tmp_path) -> None:
