@@ -254,7 +254,7 @@ def run() -> list[dict]:
             "ok": "",
         },
         {
-            "figure": f"AsyncClient.task(id), {CONCURRENCY} concurrent (aiohttp transport)",
+            "figure": f"AsyncClient.task(id), {CONCURRENCY} concurrent (aiohttp session)",
             "value": f"{ours_async:,.0f} req/s",
             "target": "-",
             "ok": "",
