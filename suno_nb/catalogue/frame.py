@@ -123,7 +123,9 @@ def to_pandas(
     )
     tasks = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
     tasks = tasks.set_index("key")
-    bodies = [json.loads(text) if text and text != "{}" else {} for text in tasks.pop("request")]
+    # One json.loads of a joined array: 50,000 separate calls cost ~0.4 s in call overhead.
+    texts = tasks.pop("request")
+    bodies = json.loads("[" + ",".join(t if t else "{}" for t in texts) + "]")
     requests = pd.DataFrame.from_records(bodies, index=tasks.index, columns=names)
     requests.columns = [_RENAMED.get(n, n) for n in names]
     per_clip = pd.concat([tasks, requests], axis=1).reindex(clips.pop("task_key").to_numpy())
