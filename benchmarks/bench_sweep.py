@@ -87,7 +87,7 @@ def _one(side: int) -> dict[str, Any]:
     from suno_nb.catalogue import Catalogue
     from suno_nb.client import EMULATOR_BASE_URL, AsyncClient
     from suno_nb.emulator import Emulator
-    from suno_nb.sweep import Sweep
+    from suno_nb.sweeps import Sweep
 
     values = [round(i / (side - 1), 3) for i in range(side)]
     with tempfile.TemporaryDirectory() as folder:

@@ -47,8 +47,8 @@ _LAZY_OPTIONAL: dict[str, str] = {
     "compare": "suno_nb.catalogue",
     "features": "suno_nb.features",
     "emulator": "suno_nb.emulator",
-    "Sweep": "suno_nb.sweep",
-    "sweep": "suno_nb.sweep",
+    "Sweep": "suno_nb.sweeps",
+    "sweep": "suno_nb.sweeps",
     "panel": "suno_nb.widgets",
     "studio": "suno_nb.widgets",
 }

@@ -156,7 +156,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 0
     if args.kind == "sweep":
-        from suno_nb.sweep import run_plan_file
+        from suno_nb.sweeps import run_plan_file
 
         return run_plan_file(args.plan, resume=args.resume)
 

@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import warnings
 
-    from suno_nb.sweep import Sweep
+    from suno_nb.sweeps import Sweep
 
     out = Path(args.out).absolute()
     out.mkdir(parents=True, exist_ok=True)
@@ -98,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _write_outputs(sweep, frame, out: Path) -> list[Path]:  # type: ignore[no-untyped-def]
-    from suno_nb.sweep.plots import heatmap, lines
-    from suno_nb.sweep.report import figure_png
+    from suno_nb.sweeps.plots import heatmap, lines
+    from suno_nb.sweeps.report import figure_png
 
     report = sweep.report(out / "report.html", audio="link", features=HEATMAP_FEATURES)
     written = [report]

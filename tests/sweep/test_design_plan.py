@@ -6,9 +6,9 @@ import pytest
 
 from suno_nb import schema
 from suno_nb.errors import ValidationError
-from suno_nb.sweep import Grid, LatinHypercube, RandomSample, Sweep, Zip
-from suno_nb.sweep.design import as_design
-from suno_nb.sweep.plan import build_plan, clips_per_request
+from suno_nb.sweeps import Grid, LatinHypercube, RandomSample, Sweep, Zip
+from suno_nb.sweeps.design import as_design
+from suno_nb.sweeps.plan import build_plan, clips_per_request
 
 from .conftest import BASE_REQUEST, GRID
 

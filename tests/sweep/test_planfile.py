@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from suno_nb.errors import ValidationError
-from suno_nb.sweep.planfile import load_plan, load_plan_text
+from suno_nb.sweeps.planfile import load_plan, load_plan_text
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "sweep_demo.toml"
 

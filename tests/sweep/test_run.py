@@ -9,8 +9,8 @@ import pytest
 
 from suno_nb.catalogue import Catalogue
 from suno_nb.errors import ValidationError
-from suno_nb.sweep import Sweep
-from suno_nb.sweep.analysis import group_table
+from suno_nb.sweeps import Sweep
+from suno_nb.sweeps.analysis import group_table
 
 from .conftest import BASE_REQUEST, GRID, CountingTransport, fast_client, make_emulator
 

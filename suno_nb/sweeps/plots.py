@@ -13,14 +13,14 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from suno_nb.sweep.analysis import group_table, line_table
+from suno_nb.sweeps.analysis import group_table, line_table
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from suno_nb.sweep.core import Sweep
+    from suno_nb.sweeps.core import Sweep
 
 __all__ = ["SweepPlots", "heatmap", "lines", "spectrograms"]
 
@@ -84,7 +84,7 @@ class SweepPlots:
 def heatmap(
     frame: pd.DataFrame, feature: str, *, x: str, y: str, ax: Axes | None = None
 ) -> Axes | Figure:
-    """Draw :func:`~suno_nb.sweep.analysis.group_table`'s means as an image; annotate spread.
+    """Draw :func:`~suno_nb.sweeps.analysis.group_table`'s means as an image; annotate spread.
 
     Example:
         >>> import pandas as pd

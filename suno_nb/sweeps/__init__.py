@@ -1,7 +1,7 @@
 """Parameter sweeps: plan a design of requests, run it within a budget, resume it, and turn it
 into tables, plots, a listening grid and an HTML report.
 
-``suno_nb.sweep(...)`` builds and runs a :class:`Sweep` in one call (this module is callable).
+``suno_nb.sweep(...)`` builds and runs a :class:`Sweep` in one call.
 
 Example:
     >>> import suno_nb
@@ -13,13 +13,9 @@ Example:
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import Any
-
-from suno_nb.sweep.core import SWEEPS_FOLDER, Sweep, sweep
-from suno_nb.sweep.design import Design, Grid, LatinHypercube, RandomSample, Zip
-from suno_nb.sweep.plan import CREDITS_PER_REQUEST, Cell, Plan
+from suno_nb.sweeps.core import SWEEPS_FOLDER, Sweep, sweep
+from suno_nb.sweeps.design import Design, Grid, LatinHypercube, RandomSample, Zip
+from suno_nb.sweeps.plan import CREDITS_PER_REQUEST, Cell, Plan
 
 __all__ = [
     "CREDITS_PER_REQUEST",
@@ -44,16 +40,6 @@ def run_plan_file(path: str, resume: bool = False) -> int:
         >>> run_plan_file("examples/sweep_demo.toml")   # doctest: +SKIP
         0
     """
-    from suno_nb.sweep.planfile import run_plan_file as _run
+    from suno_nb.sweeps.planfile import run_plan_file as _run
 
     return _run(path, resume=resume)
-
-
-class _CallableModule(types.ModuleType):
-    # ``suno_nb.sweep`` resolves to this module (the package's lazy loader returns a module
-    # whose name ends in the attribute's), so calling it must run a sweep.
-    def __call__(self, *args: Any, **kwargs: Any) -> Sweep:
-        return sweep(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

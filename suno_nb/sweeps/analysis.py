@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-    from suno_nb.sweep.core import Sweep
+    from suno_nb.sweeps.core import Sweep
 
 __all__ = [
     "EXTRA_FEATURES",

@@ -4,7 +4,7 @@ Parameters go to ``__init__`` (which does nothing else); ``plan()`` and ``run()`
 and what they learn ends in ``_`` (``sweep_id_``, ``plan_``, ``report_``).
 
 Example:
-    >>> from suno_nb.sweep import Sweep
+    >>> from suno_nb.sweeps import Sweep
     >>> sw = Sweep({"prompt": "lofi night bus"}, grid={"weirdness": [0, 0.5, 1]}, repeats=2)
     >>> sw.plan().n_requests
     6
@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from suno_nb.errors import FieldProblem, ValidationError
-from suno_nb.sweep import runner
-from suno_nb.sweep.design import Design, as_design
-from suno_nb.sweep.plan import Plan, build_plan
+from suno_nb.sweeps import runner
+from suno_nb.sweeps.design import Design, as_design
+from suno_nb.sweeps.plan import Plan, build_plan
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from suno_nb.sweep.plots import SweepPlots
+    from suno_nb.sweeps.plots import SweepPlots
 
 __all__ = ["SWEEPS_FOLDER", "Sweep", "sweep"]
 
@@ -41,7 +41,7 @@ class Sweep:
     """A parameter sweep over any request fields of one action, with repeats.
 
     ``grid`` (every combination), ``zip`` (lists side by side) or ``design`` (a
-    :mod:`~suno_nb.sweep.design` object such as ``LatinHypercube``) say what varies; ``base``
+    :mod:`~suno_nb.sweeps.design` object such as ``LatinHypercube``) say what varies; ``base``
     holds the fields every request shares. ``budget`` (credits) is a hard limit: a plan that
     exceeds it is refused before anything is sent. Nothing is asked interactively.
 
@@ -97,7 +97,7 @@ class Sweep:
         try:
             design = as_design(self.grid, zip=self.zip, design=self.design)
         except ValidationError as exc:
-            from suno_nb.sweep.design import Grid
+            from suno_nb.sweeps.design import Grid
 
             plan = build_plan(self.action, dict(self.base or {}), Grid({}), repeats=1)
             plan.problems = exc.problems
@@ -322,7 +322,7 @@ class Sweep:
 
         Features are measured once and cached in the catalogue (``n_jobs`` as in joblib).
         """
-        from suno_nb.sweep.analysis import results
+        from suno_nb.sweeps.analysis import results
 
         self._fitted_plan()
         return results(self, features=features, n_jobs=self.n_jobs if n_jobs is None else n_jobs)
@@ -336,13 +336,13 @@ class Sweep:
     def plot(self) -> SweepPlots:
         """Plots: ``plot.heatmap(feature, x=, y=)``, ``plot.lines(feature, x=)``,
         ``plot.spectrograms()``; ``plot(feature)`` is the heatmap."""
-        from suno_nb.sweep.plots import SweepPlots
+        from suno_nb.sweeps.plots import SweepPlots
 
         return SweepPlots(self)
 
     def listening_grid(self, x: str | None = None, y: str | None = None, *, repeat: int = 0) -> Any:
         """A widget with a player on every cell of the grid (``x`` across, ``y`` down)."""
-        from suno_nb.sweep.listening import listening_grid
+        from suno_nb.sweeps.listening import listening_grid
 
         return listening_grid(self, x=x, y=y, repeat=repeat)
 
@@ -358,7 +358,7 @@ class Sweep:
         ``audio="link"`` points at the catalogue's files (small file; keep the folder next to
         it), ``"embed"`` puts a 64 kbps preview of each clip inside (shareable alone).
         """
-        from suno_nb.sweep.report import write_report
+        from suno_nb.sweeps.report import write_report
 
         return write_report(self, Path(path), audio=audio, features=features)
 

@@ -7,7 +7,7 @@ service change: check your Ace Data Cloud dashboard and pass ``costs={"generate"
 override any action.
 
 Example:
-    >>> from suno_nb.sweep.design import Grid
+    >>> from suno_nb.sweeps.design import Grid
     >>> plan = build_plan("generate", {"prompt": "lofi"}, Grid({"weirdness": [0, 1]}), repeats=2)
     >>> plan.n_requests, plan.n_clips, plan.credits
     (4, 8, 4.0)
@@ -24,7 +24,7 @@ from typing import Any
 
 from suno_nb import schema
 from suno_nb.errors import FieldProblem, ValidationError
-from suno_nb.sweep.design import Design
+from suno_nb.sweeps.design import Design
 
 __all__ = ["CREDITS_PER_REQUEST", "Cell", "Plan", "build_plan", "clips_per_request"]
 
@@ -189,7 +189,7 @@ def build_plan(
     """Expand the design into cells and collect every problem (never raises for bad input).
 
     Example:
-        >>> from suno_nb.sweep.design import Grid
+        >>> from suno_nb.sweeps.design import Grid
         >>> p = build_plan("generate", {"prompt": "x"}, Grid({"weirdness": [0, 2]}))
         >>> [q.field for q in p.problems]
         ['weirdness']

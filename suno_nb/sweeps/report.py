@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-    from suno_nb.sweep.core import Sweep
+    from suno_nb.sweeps.core import Sweep
 
 __all__ = ["DEFAULT_FEATURES", "figure_png", "write_report"]
 
@@ -98,7 +98,7 @@ def write_report(
 
 
 def _plots(sweep: Sweep, frame: pd.DataFrame, axes: list[str], features: list[str]) -> str:
-    from suno_nb.sweep.plots import heatmap, lines, spectrograms
+    from suno_nb.sweeps.plots import heatmap, lines, spectrograms
 
     if frame.empty or not features:
         return "<p>No finished clips with features yet.</p>"
@@ -142,7 +142,7 @@ def _clip_table(frame: pd.DataFrame, axes: list[str], features: list[str]) -> st
 
 
 def _listening(sweep: Sweep, frame: pd.DataFrame, axes: list[str], audio: str, folder: Path) -> str:
-    from suno_nb.sweep.listening import ListeningGrid
+    from suno_nb.sweeps.listening import ListeningGrid
 
     if frame.empty:
         return "<p>No audio yet.</p>"

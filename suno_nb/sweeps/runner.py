@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from suno_nb.errors import APIError, SubmissionUncertain, SunoError
-from suno_nb.sweep.plan import Cell
+from suno_nb.sweeps.plan import Cell
 
 __all__ = ["CellResult", "RunReport", "cell_rows", "cell_state", "run_cells", "run_sync"]
 
