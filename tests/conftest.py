@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 _LIVE_TOKEN = os.environ.get("ACEDATACLOUD_API_TOKEN")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The default in-process emulator keeps state in the user's cache folder; the suite (and
+    # the kernels and subprocesses it starts, which inherit this) uses a folder of its own.
+    os.environ["SUNO_NB_EMULATOR_DATA_DIR"] = tempfile.mkdtemp(prefix="suno_nb_emulator_")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

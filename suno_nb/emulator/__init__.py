@@ -12,8 +12,10 @@ players use relative paths. That is what makes audio work on Binder and JupyterH
 browser cannot reach the kernel's 127.0.0.1. A server started with :func:`start` answers the
 same URLs on its own address for other programs and browsers on the same machine.
 
-State (tasks, renderings, uploads, personas) lives in a data directory: a temporary one by
-default, a kept one with ``data_dir=``; an emulator reopened on it knows its tasks and files.
+State (tasks, renderings, uploads, personas) lives in a data directory; an emulator reopened on
+it knows its tasks and files. The in-process default keeps it in the user's cache folder (see
+:func:`default_data_dir`); ``Emulator()`` and :func:`start` use a temporary one unless given
+``data_dir=``.
 Task progress is computed from the time since creation, so nothing runs in the background.
 
 Example:
@@ -40,6 +42,7 @@ __all__ = [
     "EmulatorResponse",
     "InProcessTransport",
     "configure_default",
+    "default_data_dir",
     "default_emulator",
     "inprocess_async_transport",
     "inprocess_transport",
@@ -65,9 +68,30 @@ def default_emulator() -> Emulator:
 
             _default = Emulator(
                 profile=os.environ.get(PROFILE_ENV, "quick"),
-                data_dir=os.environ.get(DATA_DIR_ENV) or None,
+                data_dir=default_data_dir(),
             )
         return _default
+
+
+def default_data_dir() -> str | None:
+    """Where the default emulator keeps its state: ``$SUNO_NB_EMULATOR_DATA_DIR``, else
+    ``$XDG_CACHE_HOME/suno_nb/emulator`` (``~/.cache/...``), so tasks outlive a kernel restart
+    as real ones do and ``Catalogue().resume()`` works offline too. ``None`` (a temporary
+    folder) when that folder cannot be written, e.g. a read-only home."""
+    chosen = os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return chosen
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(cache, "suno_nb", "emulator")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        probe = os.path.join(folder, f".probe-{os.getpid()}")
+        with open(probe, "w"):
+            pass
+        os.remove(probe)
+    except OSError:
+        return None
+    return folder
 
 
 def configure_default(**settings: Any) -> Emulator:

@@ -127,3 +127,36 @@ def test_unknown_task_is_empty_and_batch_counts(http: _http.Client) -> None:
     task_id = http.post("/suno/audios", json={"prompt": "x", "async": True}).json()["task_id"]
     batch = http.post("/suno/tasks", json={"action": "retrieve_batch", "ids": [task_id, "nope"]})
     assert batch.json()["count"] == 1 and batch.json()["items"][0]["id"] == task_id
+
+
+def test_default_emulator_state_outlives_the_process(tmp_path) -> None:
+    # A "kernel restart": one process submits and exits, the next picks the task up by id.
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SUNO_NB_EMULATOR_DATA_DIR", "ACEDATACLOUD_API_TOKEN")
+    }
+    env |= {"XDG_CACHE_HOME": str(tmp_path / "cache"), "SUNO_NB_HOME": str(tmp_path / "cat")}
+
+    def run(code: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return done.stdout.strip().splitlines()[-1]
+
+    task_id = run(
+        "import suno_nb; print(suno_nb.Client().generate('ska', duration=10, wait=False).task_id)"
+    )
+    state = run(f"import suno_nb; print(suno_nb.Client().task({task_id!r}).wait().state)")
+    assert state == "succeeded"
+    assert (tmp_path / "cache" / "suno_nb" / "emulator").is_dir()
