@@ -18,8 +18,12 @@ Columns (all floats unless noted), in the order of :data:`FEATURE_COLUMNS`:
 ``spectral_flatness``     mean spectral flatness over active frames (0 tonal … 1 noise-like)
 ``spectral_rolloff_hz``   mean frequency below which 85 % of a frame's energy lies
 ``onset_rate``            detected onsets per second
+``onset_irregularity``    coefficient of variation of the gaps between onsets (0 = steady pulse;
+                          NaN with fewer than 3 onsets)
 ``key``                   key estimate as text, e.g. ``"A minor"`` (a ``str``)
 ``key_confidence``        Pearson r between the mean chroma and the chosen key profile (−1 … 1)
+``pitch_class_entropy``   entropy in bits of the mean chroma (0 … log2 12 ≈ 3.58): notes off the
+                          scale (or between semitones) spread energy over more pitch classes
 ``vocal_band_share``      fraction of spectral power between 300 and 3,400 Hz (0 … 1)
 ``mfcc_1`` … ``mfcc_13``  mean MFCCs over active frames
 ========================  ==========================================================================
@@ -55,7 +59,7 @@ __all__ = [
     "measure_many",
 ]
 
-FEATURE_VERSION: int = 1
+FEATURE_VERSION: int = 2  # 2: onset_irregularity, pitch_class_entropy
 """Version of the feature definitions; cached features with another version are stale."""
 
 ANALYSIS_SR = 22_050
@@ -82,8 +86,10 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "spectral_flatness",
     "spectral_rolloff_hz",
     "onset_rate",
+    "onset_irregularity",
     "key",
     "key_confidence",
+    "pitch_class_entropy",
     "vocal_band_share",
     *(f"mfcc_{i}" for i in range(1, N_MFCC + 1)),
 )
@@ -360,7 +366,9 @@ def _spectral_features(y: np.ndarray, np: Any) -> dict[str, Any]:
     mfcc = librosa.feature.mfcc(S=mel_db, n_mfcc=N_MFCC)
     # tuning=0: Suno renders at A440, and estimating tuning (piptrack) costs as much as the rest.
     chroma = librosa.feature.chroma_stft(S=power, sr=sr, tuning=0.0)
-    key, key_confidence = _key(chroma[:, active].mean(axis=1), np)
+    mean_chroma = chroma[:, active].mean(axis=1)
+    key, key_confidence = _key(mean_chroma, np)
+    gaps = np.diff(onsets) * (HOP / sr)
     centroid, bandwidth = _centroid_bandwidth(magnitude, freqs, np)
     row = {
         "tempo_bpm": tempo,
@@ -372,8 +380,12 @@ def _spectral_features(y: np.ndarray, np: Any) -> dict[str, Any]:
             librosa.feature.spectral_rolloff(S=magnitude, sr=sr, freq=freqs)
         ),
         "onset_rate": float(len(onsets) / duration),
+        "onset_irregularity": (
+            float(gaps.std() / gaps.mean()) if len(gaps) >= 2 and gaps.mean() > 0 else math.nan
+        ),
         "key": key,
         "key_confidence": key_confidence,
+        "pitch_class_entropy": _entropy_bits(mean_chroma, np),
         "vocal_band_share": float(power[band].sum() / total) if total > 0 else 0.0,
     }
     row.update({f"mfcc_{i + 1}": active_mean(mfcc[i]) for i in range(N_MFCC)})
@@ -410,6 +422,14 @@ def _tempo(onset_envelope: np.ndarray, sr: int, librosa: Any, np: Any) -> tuple[
     tempo = 60.0 * (len(beats) - 1) / float(beats[-1] - beats[0])
     regularity = 1.0 - float(np.std(intervals) / np.mean(intervals))
     return tempo, float(min(max(regularity, 0.0), 1.0))
+
+
+def _entropy_bits(weights: np.ndarray, np: Any) -> float:
+    total = float(weights.sum())
+    if total <= 0:
+        return 0.0
+    share = weights[weights > 0] / total
+    return float(-(share * np.log2(share)).sum())
 
 
 def _key(mean_chroma: np.ndarray, np: Any) -> tuple[str, float]:

@@ -230,14 +230,14 @@ def preview_mp3(
         encoder.set_quality(7)  # fast: a preview, not a master
         chunks = []
         for block in audio.blocks(blocksize=audio.samplerate * 10, dtype="float32", always_2d=True):
+            # A decoder may hand back non-finite samples (seen once in a test run): they become
+            # silence instead of overflowing the mix-down and the int16 cast.
+            block = np.clip(np.nan_to_num(block, nan=0.0, posinf=1.0, neginf=-1.0), -1.0, 1.0)
             if channels == 1:
                 block = block.mean(axis=1, keepdims=True)
             elif block.shape[1] == 1:
                 block = np.repeat(block, channels, axis=1)
-            # Clip before scaling and drop non-finite samples a decoder may hand back, so a
-            # damaged block becomes silence instead of overflowing the int16 cast.
-            block = np.nan_to_num(block[:, :channels], nan=0.0, posinf=1.0, neginf=-1.0)
-            pcm = (np.clip(block, -1.0, 1.0) * 32767.0).astype("<i2")
+            pcm = (block[:, :channels] * 32767.0).astype("<i2")
             chunks.append(encoder.encode(pcm.tobytes()))
         chunks.append(encoder.flush())
     return b"".join(chunks)
