@@ -89,7 +89,8 @@ def test_measure_is_cached_and_joined_into_the_table(catalogue, tracks, monkeypa
     catalogue.measure(progress=False)
     assert calls == []  # cached
     df = catalogue.df
-    assert df.tempo_bpm.notna().all() and df.feature_version.tolist() == [features.FEATURE_VERSION] * 2
+    assert df.tempo_bpm.notna().all()
+    assert df.feature_version.tolist() == [features.FEATURE_VERSION] * 2
     assert tracks[0].features()["spectral_centroid_hz"] == table.spectral_centroid_hz.iloc[0]
     # A newer feature version makes the cached rows stale.
     monkeypatch.setattr(features, "FEATURE_VERSION", features.FEATURE_VERSION + 1)
