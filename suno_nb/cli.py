@@ -93,14 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wait", action="store_true", help="wait until it finishes")
     p.add_argument("--timeout", type=float, default=None)
     p.set_defaults(kind="task", name="task")
+    from suno_nb.emulator.__main__ import add_arguments as add_emulator_arguments
+
     p = sub.add_parser("emulator", help="run the offline emulator server in the foreground")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8787)
-    p.add_argument("--token", default=None, help="require this token (as the real service)")
-    p.add_argument("--faults", default=None, help="fault injection, e.g. 'busy=0.1,seed=1'")
-    p.add_argument("--data-dir", default=None, help="keep state here (default: a temp dir)")
-    p.add_argument("--profile", default="quick", help="stage timings: quick or realistic")
-    p.set_defaults(kind="emulator", name="emulator")
+    add_emulator_arguments(p).set_defaults(kind="emulator", name="emulator")
     p = sub.add_parser("sweep", help="run a parameter sweep described in a TOML file")
     p.add_argument("plan", help="path to the sweep's TOML file")
     p.add_argument("--resume", action="store_true", help="finish an interrupted sweep")
@@ -144,17 +140,9 @@ def _print_result(result: Any, as_json: bool) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     if args.kind == "emulator":
-        from suno_nb.emulator import serve
+        from suno_nb.emulator.__main__ import serve_from_args
 
-        serve(
-            host=args.host,
-            port=args.port,
-            token=args.token,
-            faults=args.faults,
-            data_dir=args.data_dir,
-            profile=args.profile,
-        )
-        return 0
+        return serve_from_args(args)
     if args.kind == "sweep":
         from suno_nb.sweeps import run_plan_file
 

@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from suno_nb.emulator.settings import PROFILES
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="suno-nb emulator", description="Serve the offline Suno API emulator."
-    )
+def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The emulator's options, declared once for ``python -m suno_nb.emulator`` and
+    ``suno-nb emulator``."""
     p.add_argument("--port", type=int, default=8787, help="port on 127.0.0.1 (0: any free port)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--token", default=None, help="require this bearer token")
@@ -29,8 +28,16 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def parser() -> argparse.ArgumentParser:
+    return add_arguments(
+        argparse.ArgumentParser(
+            prog="suno-nb emulator", description="Serve the offline Suno API emulator."
+        )
+    )
+
+
+def serve_from_args(args: argparse.Namespace) -> int:
+    """Serve in the foreground with parsed options until interrupted; the exit code."""
     from suno_nb.emulator.server import serve
 
     with contextlib.suppress(KeyboardInterrupt):
@@ -46,6 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             max_duration=args.max_duration,
         )
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return serve_from_args(parser().parse_args(argv))
 
 
 if __name__ == "__main__":
