@@ -38,6 +38,7 @@ from suno_nb.errors import (
     ValidationError,
     WaitInterrupted,
     error_from_response,
+    status_of_code,
 )
 from suno_nb.models import AudioResponse, TaskRecord, TaskState, parse_result
 
@@ -185,7 +186,7 @@ class _TaskBase:
         if not self.failed or self.response is None:
             return None
         code, message = self.response.error_parts()
-        status = _STATUS_OF_CODE.get(code or "")
+        status = status_of_code(code)
         return error_from_response(
             status,
             {"error": {"code": code, "message": message}, "trace_id": self.trace_id},
@@ -238,20 +239,6 @@ class _TaskBase:
             f"<div>{head}<table><tr><th>title</th><th>state</th><th>duration</th>"
             f"<th>id</th></tr>{rows}</table></div>"
         )
-
-
-_STATUS_OF_CODE = {
-    "bad_request": 400,
-    "no_token": 400,
-    "invalid_token": 401,
-    "token_expired": 401,
-    "used_up": 403,
-    "forbidden": 403,
-    "too_many_requests": 429,
-    "api_error": 500,
-    "busy": 500,
-    "timeout": 504,
-}
 
 
 class Task(_TaskBase):
@@ -1150,7 +1137,7 @@ class _StreamStatus:
 
     def __init__(self, body: Mapping[str, Any]) -> None:
         code = body.get("error", {}).get("code") if isinstance(body.get("error"), dict) else None
-        self.status_code = _STATUS_OF_CODE.get(code or "", 500)
+        self.status_code = status_of_code(code) or 500
         self.headers: dict[str, str] = {}
 
 

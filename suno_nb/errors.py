@@ -35,6 +35,7 @@ __all__ = [
     "ValidationError",
     "WaitInterrupted",
     "error_from_response",
+    "status_of_code",
 ]
 
 
@@ -225,20 +226,33 @@ class WaitInterrupted(KeyboardInterrupt):
         super().__init__(msg)
 
 
-_BY_CODE: dict[str, type[APIError]] = {
-    "bad_request": BadRequestError,
-    "no_token": AuthenticationError,
-    "token_mismatched": AuthenticationError,
-    "invalid_token": AuthenticationError,
-    "token_expired": AuthenticationError,
-    "used_up": InsufficientBalanceError,
-    "forbidden": ModerationError,
-    "no_api": NotFoundError,
-    "too_many_requests": RateLimitError,
-    "api_error": ServerError,
-    "busy": ServerError,
-    "timeout": ServerError,
+# Section 4 of the contract, once: each error code's HTTP status and exception class.
+_CODES: dict[str, tuple[int, type[APIError]]] = {
+    "bad_request": (400, BadRequestError),
+    "no_token": (400, AuthenticationError),
+    "token_mismatched": (400, AuthenticationError),
+    "invalid_token": (401, AuthenticationError),
+    "token_expired": (401, AuthenticationError),
+    "used_up": (403, InsufficientBalanceError),
+    "forbidden": (403, ModerationError),
+    "no_api": (404, NotFoundError),
+    "too_many_requests": (429, RateLimitError),
+    "api_error": (500, ServerError),
+    "busy": (500, ServerError),
+    "timeout": (504, ServerError),
 }
+
+
+def status_of_code(code: str | None) -> int | None:
+    """The HTTP status the service answers with for an error code (``None`` if unknown).
+
+    Example:
+        >>> status_of_code("used_up"), status_of_code("made_up")
+        (403, None)
+    """
+    entry = _CODES.get(code or "")
+    return entry[0] if entry else None
+
 
 _BY_STATUS: dict[int, type[APIError]] = {
     400: BadRequestError,
@@ -277,7 +291,7 @@ def error_from_response(
     code, message = parse_error_body(body)
     trace_id = body.get("trace_id") if isinstance(body, Mapping) else None
     task_id = task_id or (body.get("task_id") if isinstance(body, Mapping) else None)
-    cls = _BY_CODE.get(code or "")
+    cls = _CODES[code][1] if code in _CODES else None
     if cls is None:
         if status is not None and status >= 500:
             cls = ServerError
