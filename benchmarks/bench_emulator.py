@@ -1,4 +1,5 @@
-"""Emulator throughput: /suno/tasks polls and async generate submissions with 50 concurrent
+"""Emulator throughput: the sync round trip against a minimal Starlette app under uvicorn
+(measured in the same run), /suno/tasks polls and async generate submissions with 50 concurrent
 aiohttp clients on 127.0.0.1, and submit-to-succeeded wall time in the quick profile.
 
 Run: ``.venv/bin/python benchmarks/bench_emulator.py``
@@ -12,10 +13,75 @@ import platform
 import statistics
 import tempfile
 import time
+from typing import Any
 
 import aiohttp
 
 CONCURRENCY = 50
+ROUND_TRIPS = 400
+ROUND_TRIP_TARGET = 0.5  # the emulator's sync round trip at least half the bare app's speed
+
+
+def _median_round_trip(url: str, body: dict) -> float:
+    """Median seconds of one small sync POST on a kept-alive connection."""
+    from suno_nb import _http
+
+    times = []
+    with _http.Client(timeout=30) as http:
+        for _ in range(20):  # warm the connection and the code paths
+            http.post(url, json=body)
+        for _ in range(ROUND_TRIPS):
+            t0 = time.perf_counter()
+            http.post(url, json=body).read()
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _bare_starlette_round_trip() -> float:
+    """The anchor: a one-route Starlette app under uvicorn's own bind (which sets TCP_NODELAY)."""
+    import socket
+    import threading
+
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    async def answer(request: Any) -> Any:
+        await request.body()
+        return JSONResponse({"code": "ok"})
+
+    app = Starlette(routes=[Route("/{path:path}", answer, methods=["POST"])])
+    with socket.socket() as probe:  # a free port for uvicorn to bind itself
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="off"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.01)
+    try:
+        return _median_round_trip(f"http://127.0.0.1:{port}/x", {"a": 1})
+    finally:
+        server.should_exit = True
+        thread.join(5)
+
+
+def _round_trip_row(base: str, poll: dict) -> dict:
+    anchor = _bare_starlette_round_trip()
+    figure = _median_round_trip(f"{base}/suno/tasks", poll)
+    return {
+        "what": "sync round trip: /suno/tasks poll vs bare Starlette+uvicorn",
+        "concurrency": 1,
+        "requests": ROUND_TRIPS,
+        "p50_ms": round(figure * 1000, 3),
+        "anchor_p50_ms": round(anchor * 1000, 3),
+        "ratio": round(anchor / figure, 2),
+        "target": f">= {ROUND_TRIP_TARGET}",
+    }
 
 
 async def _hammer(url: str, body: dict, total: int, seconds: float) -> dict:
@@ -79,6 +145,7 @@ def run() -> list[dict]:
         poll = {"action": "retrieve", "id": task_id}
         time.sleep(2.0)  # let the polled task finish and render: polls then read a done record
         httpx2.post(f"{base}/suno/tasks", json=poll, timeout=60)
+        rows.append(_round_trip_row(base, poll))
         rows.append(
             {
                 "what": "/suno/tasks poll (done task)",
@@ -113,7 +180,19 @@ def main() -> None:
         f"# suno_nb emulator benchmark — {platform.processor() or platform.machine()}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}"
     )
-    keys = ["what", "concurrency", "requests", "req_per_s", "p50_ms", "p99_ms", "errors", "wall_s"]
+    keys = [
+        "what",
+        "concurrency",
+        "requests",
+        "req_per_s",
+        "p50_ms",
+        "p99_ms",
+        "errors",
+        "wall_s",
+        "anchor_p50_ms",
+        "ratio",
+        "target",
+    ]
     print(" | ".join(keys))
     for row in rows:
         print(" | ".join(str(row.get(k, "")) for k in keys))

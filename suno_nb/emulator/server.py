@@ -87,7 +87,10 @@ _running: dict[str, _Running] = {}
 
 
 def _bind(port: int | None, host: str = "127.0.0.1") -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # Named as TCP so asyncio sets TCP_NODELAY on accepted connections: without it each
+    # keep-alive answer waits ~40 ms for the client's delayed ACK (Nagle; issue 16).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port or 0))
     sock.listen(2048)
