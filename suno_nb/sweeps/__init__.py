@@ -13,9 +13,9 @@ Example:
 
 from __future__ import annotations
 
-from suno_nb.sweeps.core import SWEEPS_FOLDER, Sweep, sweep
 from suno_nb.sweeps.design import Design, Grid, LatinHypercube, RandomSample, Zip
 from suno_nb.sweeps.plan import CREDITS_PER_REQUEST, Cell, Plan
+from suno_nb.sweeps.sweep import SWEEPS_FOLDER, Sweep, sweep
 
 __all__ = [
     "CREDITS_PER_REQUEST",

@@ -16,9 +16,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from collections.abc import Sequence
 
-    from suno_nb.sweeps.core import Sweep
+    import pandas as pd
 
 __all__ = [
     "group_table",
@@ -27,19 +27,32 @@ __all__ = [
 ]
 
 
-def results(sweep: Sweep, *, features: bool = True, n_jobs: int | None = None) -> pd.DataFrame:
-    """One row per clip of the sweep's finished cells, parameters first, then features."""
+def results(
+    catalogue: Any,
+    sweep_id: str,
+    axes: Sequence[str],
+    *,
+    features: bool = True,
+    n_jobs: int | None = None,
+) -> pd.DataFrame:
+    """One row per clip of a sweep's finished cells, parameters first, then features.
+
+    Reads through the catalogue's public ``to_pandas(sweep=)`` and ``measure()`` only; ``axes``
+    are the swept fields (``plan.design.axes``).
+
+    Example:
+        >>> results(catalogue, "sw-20261126-0815-3fa2", ["weirdness"])   # doctest: +SKIP
+    """
     import pandas as pd
 
-    catalogue = sweep.catalogue_
-    frame = _finished(catalogue, sweep.sweep_id_)
+    frame = _finished(catalogue, sweep_id)
     ok = frame["audio_state"].astype(str) == "ok"
     if features and ok.any():
         # Cached in the catalogue: only clips never measured cost anything.
         catalogue.measure(frame.loc[ok, "clip_id"].tolist(), n_jobs=n_jobs, progress=False)
-        frame = _finished(catalogue, sweep.sweep_id_)
+        frame = _finished(catalogue, sweep_id)
     coords = pd.DataFrame([json.loads(c or "{}") for c in frame["cell"]], index=frame.index)
-    axes = list(sweep.plan_.design.axes)
+    axes = list(axes)
     lead = pd.DataFrame(
         {
             name: coords.get(name, pd.Series(index=frame.index, dtype="Int64")).astype("Int64")

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from collections.abc import Sequence
 
-    from suno_nb.sweeps.core import Sweep
+    import pandas as pd
 
 __all__ = ["ListeningGrid", "Slot", "listening_grid"]
 
@@ -132,14 +132,19 @@ class ListeningGrid:
 
 
 def listening_grid(
-    sweep: Sweep, *, x: str | None = None, y: str | None = None, repeat: int = 0
+    frame: pd.DataFrame,
+    axes: Sequence[str],
+    *,
+    x: str | None = None,
+    y: str | None = None,
+    repeat: int = 0,
 ) -> ListeningGrid:
-    """The :class:`ListeningGrid` of a sweep that has run (first clip of ``repeat`` per cell)."""
-    axes = sweep.axes
+    """The :class:`ListeningGrid` of a sweep's results (first clip of ``repeat`` per cell);
+    ``x`` and ``y`` default to the first two of ``axes``."""
     x = x or axes[0]
     if y is None:
         y = next((a for a in axes if a != x), None)
-    return ListeningGrid.from_frame(sweep.results(features=False), x=x, y=y, repeat=repeat)
+    return ListeningGrid.from_frame(frame, x=x, y=y, repeat=repeat)
 
 
 def _fmt(value: Any) -> str:

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from suno_nb.errors import FieldProblem, SunoError, ValidationError
-from suno_nb.sweeps.core import SWEEPS_FOLDER, Sweep
+from suno_nb.sweeps.sweep import SWEEPS_FOLDER, Sweep
 
 __all__ = ["PlanFile", "load_plan", "load_plan_text", "run_plan_file"]
 
@@ -192,7 +192,7 @@ def run_plan_file(path: str, resume: bool = False) -> int:
     like a mistake that pays twice); with it, only cells never sent are submitted. Exit codes:
     0 all cells done, 1 some failed or were left pending, 2 refused before sending anything.
     """
-    from suno_nb.sweeps.core import _open_catalogue
+    from suno_nb.sweeps.sweep import _open_catalogue
 
     try:
         spec = load_plan(path)

@@ -16,23 +16,35 @@ from typing import TYPE_CHECKING, Any
 from suno_nb.sweeps.analysis import group_table, line_table
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-    from suno_nb.sweeps.core import Sweep
 
 __all__ = ["SweepPlots", "heatmap", "lines", "spectrograms"]
 
 
 class SweepPlots:
-    """``sweep.plot``: the plot family of one sweep (``sweep.plot(feature)`` is the heatmap)."""
+    """``sweep.plot``: the plot family of one sweep (``sweep.plot(feature)`` is the heatmap).
 
-    def __init__(self, sweep: Sweep) -> None:
-        self._sweep = sweep
+    Holds data, not the sweep: ``results(features)`` gives the results frame (called only when
+    a plot needs it) and ``axes`` names the swept fields.
+
+    Example:
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"a": [0, 0, 1, 1], "f": [1., 3., 5., 7.]})
+        >>> plots = SweepPlots(lambda features=True: df, ["a"])
+        >>> plots.lines("f").axes[0].lines[0].get_ydata().tolist()
+        [2.0, 6.0]
+    """
+
+    def __init__(self, results: Callable[..., pd.DataFrame], axes: Sequence[str]) -> None:
+        self._results = results
+        self._axis_names = list(axes)
 
     def _axes(self, x: str | None, y: str | None) -> tuple[str, str | None]:
-        axes = self._sweep.axes
+        axes = self._axis_names
         x = x or axes[0]
         if y is None:
             y = next((a for a in axes if a != x), None)
@@ -54,7 +66,7 @@ class SweepPlots:
         x, y = self._axes(x, y)
         if y is None:
             raise ValueError("a heatmap needs two swept fields; use plot.lines() for one")
-        data = self._sweep.results() if frame is None else frame
+        data = self._results() if frame is None else frame
         return heatmap(data, feature, x=x, y=y, ax=ax)
 
     def lines(
@@ -68,7 +80,7 @@ class SweepPlots:
     ) -> Axes | Figure:
         """``feature`` against ``x`` (mean ± std over repeats), one line per ``hue`` value."""
         x, other = self._axes(x, hue)
-        data = self._sweep.results() if frame is None else frame
+        data = self._results() if frame is None else frame
         return lines(data, feature, x=x, hue=hue or other, ax=ax)
 
     def spectrograms(
@@ -76,9 +88,7 @@ class SweepPlots:
     ) -> Figure:
         """One small mel spectrogram per grid cell (first clip of ``repeat``), ``x`` across."""
         x, y = self._axes(x, y)
-        return spectrograms(
-            self._sweep.results(features=False), x=x, y=y, repeat=repeat, seconds=seconds
-        )
+        return spectrograms(self._results(features=False), x=x, y=y, repeat=repeat, seconds=seconds)
 
 
 def heatmap(

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from collections.abc import Mapping
 
-    from suno_nb.sweeps.core import Sweep
+    import pandas as pd
 
 __all__ = ["DEFAULT_FEATURES", "figure_png", "write_report"]
 
@@ -60,35 +60,50 @@ def _img(png: bytes, alt: str) -> str:
 
 
 def write_report(
-    sweep: Sweep, path: Path, *, audio: str = "link", features: Sequence[str] | None = None
+    path: Path,
+    frame: pd.DataFrame,
+    *,
+    axes: Sequence[str],
+    sweep_id: str,
+    status: Mapping[str, int],
+    plan_html: str = "",
+    audio: str = "link",
+    features: Sequence[str] | None = None,
 ) -> Path:
-    """Write the report of ``sweep`` to ``path`` and return the path."""
+    """Write the report of a sweep's results ``frame`` to ``path`` and return the path.
+
+    Takes data, not the sweep: the results frame, the swept ``axes``, the sweep's id, its cell
+    ``status`` counts and the plan as HTML.
+
+    Example:
+        >>> write_report(Path("r.html"), frame, axes=["weirdness"], sweep_id="sw-1",
+        ...              status={"done": 3})   # doctest: +SKIP
+    """
     if audio not in ("link", "embed"):
         raise ValueError(f"audio must be 'link' or 'embed', got {audio!r}")
     path = Path(path).expanduser().absolute()
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame = sweep.results()
-    axes = sweep.axes
+    axes = list(axes)
     wanted = [f for f in (features or DEFAULT_FEATURES) if f in frame.columns]
     parts = [
-        f"<h1>Sweep {html.escape(sweep.sweep_id_)}</h1>",
+        f"<h1>Sweep {html.escape(sweep_id)}</h1>",
         f"<p>written {time.strftime('%Y-%m-%d %H:%M')} · {len(frame)} clips · status: "
-        + html.escape(", ".join(f"{n} {s}" for s, n in sweep.status().items() if n))
+        + html.escape(", ".join(f"{n} {s}" for s, n in status.items() if n))
         + "</p>",
         "<h2>Plan</h2>",
-        sweep.plan_._repr_html_(),
+        plan_html,
         "<h2>Plots</h2>",
-        _plots(sweep, frame, axes, wanted),
+        _plots(frame, axes, wanted),
         "<h2>Mean per cell (± std over repeats)</h2>",
         _cell_table(frame, axes, wanted),
         "<h2>Listen</h2>",
-        _listening(sweep, frame, axes, audio, path.parent),
+        _listening(frame, axes, audio, path.parent),
         "<h2>Every clip</h2>",
         _clip_table(frame, axes, wanted),
     ]
     document = (
         "<!doctype html><html><head><meta charset='utf-8'>"
-        f"<title>Sweep {html.escape(sweep.sweep_id_)}</title><style>{_STYLE}</style></head>"
+        f"<title>Sweep {html.escape(sweep_id)}</title><style>{_STYLE}</style></head>"
         "<body>" + "\n".join(parts) + "</body></html>"
     )
     tmp = path.with_suffix(path.suffix + ".tmp")
@@ -97,7 +112,7 @@ def write_report(
     return path
 
 
-def _plots(sweep: Sweep, frame: pd.DataFrame, axes: list[str], features: list[str]) -> str:
+def _plots(frame: pd.DataFrame, axes: list[str], features: list[str]) -> str:
     from suno_nb.sweeps.plots import heatmap, lines, spectrograms
 
     if frame.empty or not features:
@@ -141,7 +156,7 @@ def _clip_table(frame: pd.DataFrame, axes: list[str], features: list[str]) -> st
     return shown.to_html(index=False, escape=True, border=0, float_format=lambda v: f"{v:.4g}")
 
 
-def _listening(sweep: Sweep, frame: pd.DataFrame, axes: list[str], audio: str, folder: Path) -> str:
+def _listening(frame: pd.DataFrame, axes: list[str], audio: str, folder: Path) -> str:
     from suno_nb.sweeps.listening import ListeningGrid
 
     if frame.empty:

@@ -324,8 +324,14 @@ class Sweep:
         """
         from suno_nb.sweeps.analysis import results
 
-        self._fitted_plan()
-        return results(self, features=features, n_jobs=self.n_jobs if n_jobs is None else n_jobs)
+        plan = self._fitted_plan()
+        return results(
+            self.catalogue_,
+            self.sweep_id_,
+            plan.design.axes,
+            features=features,
+            n_jobs=self.n_jobs if n_jobs is None else n_jobs,
+        )
 
     @property
     def axes(self) -> list[str]:
@@ -338,13 +344,13 @@ class Sweep:
         ``plot.spectrograms()``; ``plot(feature)`` is the heatmap."""
         from suno_nb.sweeps.plots import SweepPlots
 
-        return SweepPlots(self)
+        return SweepPlots(self.results, self.axes)
 
     def listening_grid(self, x: str | None = None, y: str | None = None, *, repeat: int = 0) -> Any:
         """A widget with a player on every cell of the grid (``x`` across, ``y`` down)."""
         from suno_nb.sweeps.listening import listening_grid
 
-        return listening_grid(self, x=x, y=y, repeat=repeat)
+        return listening_grid(self.results(features=False), self.axes, x=x, y=y, repeat=repeat)
 
     def report(
         self,
@@ -360,7 +366,16 @@ class Sweep:
         """
         from suno_nb.sweeps.report import write_report
 
-        return write_report(self, Path(path), audio=audio, features=features)
+        return write_report(
+            Path(path),
+            self.results(),
+            axes=self.axes,
+            sweep_id=self.sweep_id_,
+            status=self.status(),
+            plan_html=self.plan_._repr_html_(),
+            audio=audio,
+            features=features,
+        )
 
     # --- display -----------------------------------------------------------------------------
     def __repr__(self) -> str:
