@@ -13,7 +13,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 from suno_nb import schema
 
@@ -67,9 +68,16 @@ def _add_wait_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--callback-url", default=None, help="the service POSTs the result here")
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments are one line on stderr and exit code 2, with where to read more."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, generated from :mod:`suno_nb.schema`."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="suno-nb",
         description="The Suno API from the shell. Without ACEDATACLOUD_API_TOKEN it uses the "
         "offline emulator.",
@@ -138,7 +146,28 @@ def _print_result(result: Any, as_json: bool) -> None:
         print(f"{key}: {value}")
 
 
+class _BadArgument(Exception):
+    """A command-line argument the command cannot use (exit code 2)."""
+
+
+def _readable_text(path: str) -> None:
+    try:
+        Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _BadArgument(f"no plan file at {path!r}") from None
+    except IsADirectoryError:
+        raise _BadArgument(f"{path!r} is a folder; give the plan's .toml file") from None
+    except UnicodeDecodeError as exc:
+        raise _BadArgument(
+            f"{path!r} is not UTF-8 text (byte {exc.start}); save the plan file as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise _BadArgument(f"cannot read {path!r}: {exc.strerror or exc}") from None
+
+
 def _run(args: argparse.Namespace) -> int:
+    from suno_nb.errors import ValidationError
+
     if args.kind == "emulator":
         from suno_nb.emulator.__main__ import serve_from_args
 
@@ -146,6 +175,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.kind == "sweep":
         from suno_nb.sweeps import run_plan_file
 
+        _readable_text(args.plan)
         return run_plan_file(args.plan, resume=args.resume)
 
     from suno_nb.client import Client
@@ -164,7 +194,11 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.kind == "endpoint":
         ep = schema.ENDPOINTS[args.name]
-        result = getattr(client, ep.name)(**_fields(args, [f.name for f in ep.fields]))
+        values = _fields(args, [f.name for f in ep.fields])
+        problems = schema.check_endpoint(ep.name, values)
+        if problems:
+            raise ValidationError(problems, action=ep.name.replace("_", "-"))
+        result = getattr(client, ep.name)(**values)
         _print_result(result, args.json)
         return 0
     action = schema.ACTIONS[args.name]
@@ -188,6 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _run(args)
+    except _BadArgument as exc:
+        print(f"suno-nb {args.command}: {exc}", file=sys.stderr)
+        return 2
     except ValidationError as exc:
         print(f"suno-nb: bad input: {exc}".replace("\n", "; "), file=sys.stderr)
         return 2
