@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium for the real-browser tests.
+# Debian packages the test suite needs: Chromium for the real-browser tests, PostgreSQL's
+# server for the shared-catalogue tests (started by the tests themselves, as user postgres).
 # Idempotent; uses the distribution's packages, never a browser downloaded by a test tool.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 command -v fc-list >/dev/null 2>&1 || need+=(fontconfig fonts-dejavu-core)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: already present"
   exit 0

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+# tests/ helpers (postgres_server.py) import as top-level modules from any test folder
+sys.path.insert(0, str(Path(__file__).parent))
 
 _LIVE_TOKEN = os.environ.get("ACEDATACLOUD_API_TOKEN")
 
@@ -34,3 +40,23 @@ def _isolated_environment(
     if "live" not in request.keywords:
         monkeypatch.delenv("ACEDATACLOUD_API_TOKEN", raising=False)
         monkeypatch.delenv("ACEDATACLOUD_API_BASE_URL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL server on 127.0.0.1 for the session (Debian's package, temp data)."""
+    from postgres_server import temporary_postgres
+
+    with temporary_postgres() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the session's server, named after the test."""
+    import re
+
+    from postgres_server import create_database
+
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    return create_database(postgres_server, name)
