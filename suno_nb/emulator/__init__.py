@@ -34,7 +34,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from suno_nb.emulator.core import Emulator, EmulatorResponse
+    from suno_nb.emulator.service import Emulator, EmulatorResponse
     from suno_nb.emulator.transport import InProcessTransport
 
 __all__ = [
@@ -64,7 +64,7 @@ def default_emulator() -> Emulator:
     global _default
     with _lock:
         if _default is None:
-            from suno_nb.emulator.core import Emulator
+            from suno_nb.emulator.service import Emulator
 
             _default = Emulator(
                 profile=os.environ.get(PROFILE_ENV, "quick"),
@@ -100,7 +100,7 @@ def configure_default(**settings: Any) -> Emulator:
     Clients made afterwards use it; existing in-process transports keep their emulator.
     """
     global _default
-    from suno_nb.emulator.core import Emulator
+    from suno_nb.emulator.service import Emulator
 
     with _lock:
         _default = Emulator(**settings)
@@ -161,9 +161,9 @@ def serve(
 
 def __getattr__(name: str) -> Any:
     if name in ("Emulator", "EmulatorResponse"):
-        from suno_nb.emulator import core
+        from suno_nb.emulator import service
 
-        return getattr(core, name)
+        return getattr(service, name)
     if name == "InProcessTransport":
         from suno_nb.emulator.transport import InProcessTransport
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from suno_nb.emulator.engine import synth
-from suno_nb.emulator.renderings import Renderer
+from suno_nb.emulator.render_cache import Renderer
 from suno_nb.emulator.store import Store
 from suno_nb.emulator.tasks import stage_of
 

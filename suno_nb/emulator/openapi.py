@@ -4,12 +4,9 @@ so property-based tools (schemathesis) can fuzz it and docs can show it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from suno_nb import schema
-
-if TYPE_CHECKING:
-    from suno_nb.emulator.core import Emulator
 
 __all__ = ["field_schema", "openapi_document"]
 
@@ -84,7 +81,7 @@ def _body(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
     return {"required": True, "content": {"application/json": {"schema": body}}}
 
 
-def openapi_document(emulator: Emulator | None = None) -> dict[str, Any]:
+def openapi_document() -> dict[str, Any]:
     """OpenAPI 3.0 for every path the emulator serves (files excepted)."""
     audio_props = {name: field_schema(spec) for name, spec in schema.FIELDS.items()}
     audio_props["action"] = {"type": "string", "enum": list(schema.ACTIONS), "default": "generate"}

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from suno_nb.emulator.core import Emulator, EmulatorResponse
+from suno_nb.emulator.service import Emulator, EmulatorResponse
 
 __all__ = ["create_app", "serve", "start", "stop"]
 

@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import AsyncIterator, Iterator
 
 from suno_nb import _http
-from suno_nb.emulator.core import Emulator, EmulatorResponse
+from suno_nb.emulator.service import Emulator, EmulatorResponse
 
 __all__ = ["InProcessTransport"]
 

@@ -10,7 +10,7 @@ from .analysis import analyse_audio, capture_voice
 from .encode import encode_mp3, encode_wav
 from .export import score_to_midi, word_timings
 from .image import cover_image
-from .rendering import Rendering
+from .rendered_clip import Rendering
 from .score import Score
 from .text import mashup_lyrics, upsample_style, write_lyrics
 

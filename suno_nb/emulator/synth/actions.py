@@ -12,7 +12,7 @@ from typing import Any
 
 from . import edit_actions, song_actions, stem_actions
 from .job import Job
-from .rendering import Rendering
+from .rendered_clip import Rendering
 
 SUPPORTED_ACTIONS: tuple[str, ...] = (
     "generate",

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 from scipy import signal
 
-from .rendering import Rendering
+from .rendered_clip import Rendering
 from .score import Score
 from .style_vocab import nearest_genre
 

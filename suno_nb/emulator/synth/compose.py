@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from suno_nb import schema
+
 from .drums import LEVELS, PATTERNS
 from .instruments import INSTRUMENTS
 from .model_limits import model_profile
@@ -54,6 +56,17 @@ MELODY_INSTRUMENT = {
 SIGNATURE_BASS = {"sub808", "reese", "synthbass"}
 
 
+def _knob_default(name: str, ours: float) -> float:
+    # The service's documented default when the schema has one, else the emulator's choice.
+    documented = schema.FIELDS[name].default
+    return ours if documented is None else float(documented)
+
+
+# What the composer assumes when a request leaves a knob out: the only place these live.
+DEFAULT_WEIRDNESS = _knob_default("weirdness", 0.2)
+DEFAULT_STYLE_INFLUENCE = _knob_default("style_influence", 0.5)
+
+
 @dataclass
 class Brief:
     """What a request asks the composer for (already read from the JSON body)."""
@@ -63,8 +76,8 @@ class Brief:
     lyric: str = ""
     instrumental: bool = False
     vocal_gender: str | None = None
-    weirdness: float = 0.2
-    style_influence: float = 0.5
+    weirdness: float = DEFAULT_WEIRDNESS
+    style_influence: float = DEFAULT_STYLE_INFLUENCE
     variation: str = "normal"
     model: str = "chirp-v4"
     duration: float = 30.0
@@ -89,15 +102,15 @@ def _rng(*parts: object) -> np.random.Generator:
 
 class _Composer:
     def __init__(self, brief: Brief) -> None:
-        self.b = brief
+        self.brief = brief
         seed, clip, variation = brief.seed, brief.clip, brief.variation
         # How far the clips of one request drift apart: subtle shares everything but details,
         # normal re-draws the parts, high re-draws the song (tempo, chords, form) too.
         self.song_rng = _rng(seed, "song", clip if variation == "high" else -1)
         self.part_rng = _rng(seed, "part", -1 if variation == "subtle" else clip)
         self.detail_rng = _rng(seed, "detail", clip)
-        self.w = float(np.clip(brief.weirdness, 0.0, 1.0))
-        self.si = float(np.clip(brief.style_influence, 0.0, 1.0))
+        self.weirdness = float(np.clip(brief.weirdness, 0.0, 1.0))
+        self.style_influence = float(np.clip(brief.style_influence, 0.0, 1.0))
         self.choice = read_style(brief.style, brief.negative_tags)
         self.genre: Genre = self.choice.genre
         self.profile = model_profile(brief.model)
@@ -108,26 +121,26 @@ class _Composer:
 
     # ---- global decisions ------------------------------------------------------------------
     def decide(self) -> None:
-        b, g, c = self.b, self.genre, self.choice
-        if b.tempo:
-            tempo = float(b.tempo)
-        elif c.tempo:
-            tempo = c.tempo
+        brief, genre, choice = self.brief, self.genre, self.choice
+        if brief.tempo:
+            tempo = float(brief.tempo)
+        elif choice.tempo:
+            tempo = choice.tempo
         else:
-            lo, hi = g.tempo
+            lo, hi = genre.tempo
             tempo = lo + (hi - lo) * self.song_rng.random()
-            tempo *= 1.0 + 0.1 * c.tempo_bias
+            tempo *= 1.0 + 0.1 * choice.tempo_bias
         self.tempo = float(np.clip(tempo, 40, 240))
-        self.key = b.key if b.key is not None else c.key
+        self.key = brief.key if brief.key is not None else choice.key
         if self.key is None:
             self.key = int(self.song_rng.integers(0, 12))
-        self.mode = b.mode or c.mode or g.mode
+        self.mode = brief.mode or choice.mode or genre.mode
         self.beat = 60.0 / self.tempo
         self.bar = 4 * self.beat
-        self.swing = g.swing * self.si
-        self.removed = c.removed
-        self.instrumental = b.instrumental or "vocals" in self.removed
-        self.voice = dict(b.voice) if b.voice else voice_for(b.vocal_gender, b.seed)
+        self.swing = genre.swing * self.style_influence
+        self.removed = choice.removed
+        self.instrumental = brief.instrumental or "vocals" in self.removed
+        self.voice = dict(brief.voice) if brief.voice else voice_for(brief.vocal_gender, brief.seed)
         self.instruments = self._instruments()
         self.drum_pattern = self._drum_pattern()
 
@@ -137,37 +150,37 @@ class _Composer:
 
     def _instruments(self) -> dict[str, float]:
         """Instrument -> level factor, blending the neutral band with the genre's signature."""
-        si, g = self.si, self.genre
+        influence, genre = self.style_influence, self.genre
         levels: dict[str, float] = {}
-        for name in g.instruments:
-            levels[name] = 0.3 + 0.9 * si
+        for name in genre.instruments:
+            levels[name] = 0.3 + 0.9 * influence
         if self.choice.secondary is not None:
-            levels.setdefault(self.choice.secondary.instruments[0], 0.3 + 0.5 * si)
-        bass = next((n for n in g.instruments if n in SIGNATURE_BASS), None)
-        if g.bass != "none" or si < 0.5:
-            levels.setdefault(bass or "bass", 0.3 + 0.7 * si if bass else 1.0)
-            if bass and si < 0.5:
-                levels["bass"] = 1.0 - 2 * si
+            levels.setdefault(self.choice.secondary.instruments[0], 0.3 + 0.5 * influence)
+        bass = next((n for n in genre.instruments if n in SIGNATURE_BASS), None)
+        if genre.bass != "none" or influence < 0.5:
+            levels.setdefault(bass or "bass", 0.3 + 0.7 * influence if bass else 1.0)
+            if bass and influence < 0.5:
+                levels["bass"] = 1.0 - 2 * influence
         # The neutral piano fades out as style influence rises.
-        neutral = 1.0 - si
+        neutral = 1.0 - influence
         if neutral > 0.05 and "piano" not in levels:
             levels["piano"] = neutral
-        for name in self.b.extra_instruments:
+        for name in self.brief.extra_instruments:
             levels[name] = max(levels.get(name, 0.0), 0.9)
-        if self.instrumental and self.b.lead:
-            levels.setdefault(MELODY_INSTRUMENT.get(g.name, "lead"), 0.9)
-        if self.b.only_instruments is not None:
-            levels = {n: v for n, v in levels.items() if n in self.b.only_instruments}
-            for name in self.b.only_instruments:
+        if self.instrumental and self.brief.lead:
+            levels.setdefault(MELODY_INSTRUMENT.get(genre.name, "lead"), 0.9)
+        if self.brief.only_instruments is not None:
+            levels = {n: v for n, v in levels.items() if n in self.brief.only_instruments}
+            for name in self.brief.only_instruments:
                 levels.setdefault(name, 0.9)
         return {n: v for n, v in levels.items() if n in INSTRUMENTS and self._allowed(n)}
 
     def _drum_pattern(self) -> str:
         if "drums" in self.removed:
             return ""
-        if self.b.only_instruments is not None and "drums" not in self.b.only_instruments:
+        if self.brief.only_instruments is not None and "drums" not in self.brief.only_instruments:
             return ""
-        if self.si < 0.35:
+        if self.style_influence < 0.35:
             return NEUTRAL_DRUMS
         return self.genre.drums
 
@@ -184,7 +197,7 @@ class _Composer:
         quality = "min" if third == 3 else "maj"
         if fifth == 6:
             quality = "dim"
-        sevenths = self.genre.sevenths and self.si > 0.3
+        sevenths = self.genre.sevenths and self.style_influence > 0.3
         count = 4 if sevenths else 3
         pcs = [(self.key + t) % 12 for t in tones[:count]]
         if sevenths:
@@ -193,10 +206,10 @@ class _Composer:
 
     def form(self) -> list[tuple[str, int, list[str]]]:
         """Sections as (name, bars, lyric lines) filling the asked duration."""
-        total = max(1, math.ceil(self.b.duration / self.bar - 1e-6))
+        total = max(1, math.ceil(self.brief.duration / self.bar - 1e-6))
         bars_per_line = 1 if self.tempo < 96 else 2
         sections: list[tuple[str, int, list[str]]] = []
-        lyric = "" if self.instrumental else self.b.lyric
+        lyric = "" if self.instrumental else self.brief.lyric
         parsed = parse_lyrics(lyric)
         if not parsed:
             parsed = [
@@ -234,7 +247,7 @@ class _Composer:
     # ---- parts --------------------------------------------------------------------------
     def add(self, instrument: str, pitch: float, start: float, end: float, vel: float) -> None:
         start = max(float(start), 0.0)
-        if start < self.b.duration and end > start:
+        if start < self.brief.duration and end > start:
             # Pitches on a 5-cent grid: microtones stay audible and repeated notes share a render.
             pitch = round(float(pitch) * 20) / 20
             self.notes.append(
@@ -250,15 +263,17 @@ class _Composer:
 
     def weird_pitch(self, pitch: float, rng: np.random.Generator) -> float:
         """Bend a pitch off the scale: chromatic steps and microtonal detune grow with weirdness."""
-        w = self.w
-        if rng.random() < 0.6 * w:
-            pitch += float(rng.choice((-1, 1, 6, -6))) if w > 0.5 else float(rng.choice((-1, 1)))
-        if w > 0:
-            pitch += float(rng.normal(0, 0.45 * w * w))
+        weird = self.weirdness
+        if rng.random() < 0.6 * weird:
+            pitch += (
+                float(rng.choice((-1, 1, 6, -6))) if weird > 0.5 else float(rng.choice((-1, 1)))
+            )
+        if weird > 0:
+            pitch += float(rng.normal(0, 0.45 * weird * weird))
         return pitch
 
     def weird_time(self, t: float, rng: np.random.Generator) -> float:
-        return t + float(rng.normal(0, 0.1 * self.w**1.5)) * self.beat
+        return t + float(rng.normal(0, 0.1 * self.weirdness**1.5)) * self.beat
 
     def voiced(self, pcs: list[int], register: int, count: int = 4) -> list[int]:
         """Chord tones placed at or above ``register - 6``."""
@@ -283,12 +298,12 @@ class _Composer:
                 bar_len = c_end - c_start
                 steps = max(1, round(bar_len / (self.beat / 4)))
                 voicing = self.voiced(pcs, inst.register)
-                if self.w > 0:
+                if self.weirdness > 0:
                     voicing = [self.weird_pitch(p, drng) for p in voicing]
                 self._part(name, part, c_start, c_end, steps, root, voicing, pcs, vel, rng)
 
     def _part_active(self, part: str, section: str) -> bool:
-        if self.b.only_instruments is not None:
+        if self.brief.only_instruments is not None:
             return True  # a part asked for by name (add_stem, samples) plays throughout
         if section in ("intro", "outro"):
             return part in ("pad", "texture", "block", "broken", "comp", "bell", "strum", "arp")
@@ -389,7 +404,7 @@ class _Composer:
     def _bass(
         self, name: str, t0: float, steps: int, root: float, vel: float, rng: np.random.Generator
     ) -> None:
-        pattern = self.genre.bass if self.si >= 0.35 else "eighths"
+        pattern = self.genre.bass if self.style_influence >= 0.35 else "eighths"
         beat, six = self.beat, self.beat / 4
         sc = self.scale()
         hits: list[tuple[int, float, float]] = []  # (step, length in sixteenths, semitones)
@@ -418,14 +433,14 @@ class _Composer:
             if s >= steps:
                 continue
             start = self.weird_time(t0 + self.swung(s) * beat, self.detail_rng)
-            p = self.weird_pitch(root + semis, self.detail_rng) if self.w else root + semis
+            p = self.weird_pitch(root + semis, self.detail_rng) if self.weirdness else root + semis
             self.add(name, p, start, start + length * six, vel * (1.0 if s == 0 else 0.85))
 
     def drums(self, sections: list[tuple[str, float, float, float]]) -> None:
         if not self.drum_pattern:
             return
         pattern = PATTERNS[self.drum_pattern]
-        w, rng = self.w, self.detail_rng
+        weird, rng = self.weirdness, self.detail_rng
         beat = self.beat
         bar_index = 0
         for name, s0, s1, energy in sections:
@@ -437,14 +452,14 @@ class _Composer:
             while t < s1 - 1e-6:
                 bar_end = min(t + self.bar, s1)
                 last = bar_end >= s1 - 1e-6
-                shift = int(rng.integers(0, 16)) if rng.random() < 0.5 * w * w else 0
+                shift = int(rng.integers(0, 16)) if rng.random() < 0.5 * weird * weird else 0
                 for number, steps in pattern.items():
                     for i, ch in enumerate(steps):
                         level = LEVELS.get(ch, 0.0)
                         # Weirdness drops and adds hits: the groove grows irregular.
-                        if level and rng.random() < 0.3 * w * w:
+                        if level and rng.random() < 0.3 * weird * weird:
                             level = 0.0
-                        elif not level and rng.random() < 0.18 * w * w:
+                        elif not level and rng.random() < 0.18 * weird * weird:
                             level = 0.5
                         if not level:
                             continue
@@ -482,16 +497,16 @@ class _Composer:
     def melody(
         self, sections: list[tuple[str, float, float, float]], lines_of: list[list[str]]
     ) -> None:
-        b = self.b
-        if b.melody is not None:
-            self._keep_melody(b.melody)
+        brief = self.brief
+        if brief.melody is not None:
+            self._keep_melody(brief.melody)
             return
         voice = self.voice
         centre = float(voice.get("pitch_centre", 60.0))
         instrumental = self.instrumental
         melody_instrument = MELODY_INSTRUMENT.get(self.genre.name, "lead")
         if instrumental:
-            if not b.lead or melody_instrument not in self.instruments:
+            if not brief.lead or melody_instrument not in self.instruments:
                 return
             centre = float(INSTRUMENTS[melody_instrument].register)
         sc = self.scale()
@@ -542,7 +557,7 @@ class _Composer:
                         break
                     end = min(l0 + (slot + length) * unit, s1)
                     start = self.weird_time(start, drng)
-                    p = self.weird_pitch(pitch, drng) if self.w else pitch
+                    p = self.weird_pitch(pitch, drng) if self.weirdness else pitch
                     vel = 0.75 * energy + 0.1 * (slot % grid == 0)
                     if instrumental:
                         self.add(melody_instrument, p, start, end, vel * 0.9)
@@ -588,7 +603,7 @@ class _Composer:
         ]
 
     def _keep_melody(self, melody: list[Syllable]) -> None:
-        self.syllables = [s for s in melody if s[2] < self.b.duration]
+        self.syllables = [s for s in melody if s[2] < self.brief.duration]
         if self.instrumental:
             name = MELODY_INSTRUMENT.get(self.genre.name, "lead")
             for _t, _v, s, e, p, vel, _w in self.syllables:
@@ -613,7 +628,10 @@ class _Composer:
     def backing(self, sections: list[tuple[str, float, float, float]]) -> None:
         if self.instrumental or "backing_vocals" in self.removed:
             return
-        if self.b.only_instruments is not None and "backing_vocals" not in self.b.only_instruments:
+        if (
+            self.brief.only_instruments is not None
+            and "backing_vocals" not in self.brief.only_instruments
+        ):
             return
         centre = float(self.voice.get("pitch_centre", 60.0))
         for c_start, c_end, _root, _q, pcs, sec, energy in self.chords:
@@ -630,7 +648,7 @@ class _Composer:
         lines_of: list[list[str]] = []
         t = 0.0
         for name, bars, lines in form:
-            end = min(t + bars * self.bar, self.b.duration)
+            end = min(t + bars * self.bar, self.brief.duration)
             sections.append((name, t, end, SECTION_ENERGY.get(name, 0.8)))
             lines_of.append(lines)
             t = end
@@ -645,18 +663,18 @@ class _Composer:
     def _harmony(self, sections: list[tuple[str, float, float, float]]) -> None:
         """One chord per bar; kept from a source when the brief carries its chords."""
         self.chords: list[tuple[float, float, int, str, list[int], str, float]] = []
-        if self.b.chords:
-            for c0, c1, root, quality in self.b.chords:
-                if c0 >= self.b.duration:
+        if self.brief.chords:
+            for c0, c1, root, quality in self.brief.chords:
+                if c0 >= self.brief.duration:
                     continue
                 sec = next((s for s in sections if s[1] <= c0 < s[2]), sections[-1])
                 pcs = _chord_tones(root, quality)
                 self.chords.append(
-                    (c0, min(c1, self.b.duration), root, quality, pcs, sec[0], sec[3])
+                    (c0, min(c1, self.brief.duration), root, quality, pcs, sec[0], sec[3])
                 )
             return
-        g = self.genre
-        pool = g.progressions if self.si >= 0.5 else NEUTRAL_PROGRESSIONS
+        genre = self.genre
+        pool = genre.progressions if self.style_influence >= 0.5 else NEUTRAL_PROGRESSIONS
         by_section = {}
         for name, s0, s1, energy in sections:
             if name not in by_section:
@@ -667,11 +685,11 @@ class _Composer:
                 degree = prog[i % len(prog)]
                 root, quality, pcs = self.chord(degree)
                 # Weirdness reaches outside the key: chromatic roots and tritone substitutes.
-                if self.w and self.detail_rng.random() < 0.5 * self.w**2:
+                if self.weirdness and self.detail_rng.random() < 0.5 * self.weirdness**2:
                     shift = int(self.detail_rng.choice((1, -1, 6, 3)))
                     root = (root + shift) % 12
                     pcs = [(p + shift) % 12 for p in pcs]
-                if self.w > 0.4 and self.detail_rng.random() < self.w - 0.4:
+                if self.weirdness > 0.4 and self.detail_rng.random() < self.weirdness - 0.4:
                     pcs = [*pcs, (root + int(self.detail_rng.choice((1, 6, 8)))) % 12]
                 end = min(t + self.bar, s1)
                 self.chords.append((t, end, root, quality, pcs, name, energy))
@@ -684,7 +702,9 @@ class _Composer:
             if "texture" in self.instruments:
                 self.add("texture", 60, s0, s1, self.instruments["texture"])
         if self.genre.name in ("house", "techno", "drum and bass", "synthwave", "trap") and (
-            self.si > 0.5 and "fx" not in self.removed and self.b.only_instruments is None
+            self.style_influence > 0.5
+            and "fx" not in self.removed
+            and self.brief.only_instruments is None
         ):
             for i, (name, s0, _s1, _) in enumerate(sections):
                 if name in ("chorus", "drop") and i > 0:
@@ -692,47 +712,51 @@ class _Composer:
         # Glitches (stutters, reversals, bit-crushing, drop-outs) multiply as weirdness rises.
         rng = self.detail_rng
         # Few below 0.5, then many: the top of the range is where music turns to glitch.
-        count = rng.poisson((0.5 * self.w**2 + 0.5 * self.w**4) * self.b.duration / 1.2)
+        count = rng.poisson(
+            (0.5 * self.weirdness**2 + 0.5 * self.weirdness**4) * self.brief.duration / 1.2
+        )
         kinds = ("stutter", "reverse", "crush", "dropout", "crush")
         for _ in range(int(count)):
-            start = float(rng.uniform(0, max(self.b.duration - self.beat, 0.1)))
+            start = float(rng.uniform(0, max(self.brief.duration - self.beat, 0.1)))
             length = self.beat * float(rng.choice((0.25, 0.5, 1.0)))
             kind = kinds[int(rng.integers(0, len(kinds)))]
-            self.events.append((kind, start, min(start + length, self.b.duration), self.w))
+            self.events.append(
+                (kind, start, min(start + length, self.brief.duration), self.weirdness)
+            )
 
     def _score(self, sections: list[tuple[str, float, float, float]]) -> Score:
         levels = dict(self.instruments)
         levels.setdefault("vocals", 1.0)
         levels.setdefault("backing_vocals", 0.6)
-        reverb_scale = 0.5 + (self.genre.reverb / 0.25 - 1) * self.si * 0.5
+        reverb_scale = 0.5 + (self.genre.reverb / 0.25 - 1) * self.style_influence * 0.5
         self.notes.sort(key=lambda n: n[2])
         return Score(
             tempo=round(self.tempo, 3),
             key=int(self.key),
             mode=self.mode,
-            duration=float(self.b.duration),
+            duration=float(self.brief.duration),
             sections=[(n, round(s0, 4), round(s1, 4)) for n, s0, s1, _ in sections],
             notes=self.notes,
             words=self.words,
             syllables=self.syllables,
-            chords=[(c[0], c[1], c[2], c[3]) for c in self.chords],
+            chords=[(choice[0], choice[1], choice[2], choice[3]) for choice in self.chords],
             style_words=self.choice.words,
             genre=self.genre.name,
-            seed=self.b.seed,
-            model=self.b.model,
+            seed=self.brief.seed,
+            model=self.brief.model,
             voice=self.voice,
             params={
                 "bandwidth": self.profile.bandwidth,
                 "width": self.profile.width,
-                "weirdness": self.w,
-                "style_influence": self.si,
+                "weirdness": self.weirdness,
+                "style_influence": self.style_influence,
                 "levels": levels,
                 "reverb_scale": max(0.2, reverb_scale),
-                "detune": 30.0 * self.w**1.5,
+                "detune": 30.0 * self.weirdness**1.5,
                 "instrumental": self.instrumental,
-                "clip": self.b.clip,
-                "variation": self.b.variation,
-                **self.b.params,
+                "clip": self.brief.clip,
+                "variation": self.brief.variation,
+                **self.brief.params,
             },
             events=self.events,
         )

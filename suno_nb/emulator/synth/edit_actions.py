@@ -23,9 +23,9 @@ from .layer_edits import (
     splice,
     window_of,
 )
-from .render import render_score
-from .rendering import Rendering
+from .rendered_clip import Rendering
 from .score import Score
+from .score_to_audio import render_score
 from .sounds import sound_score
 from .style_vocab import parse_key
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .compose import Brief, compose
+from .compose import DEFAULT_STYLE_INFLUENCE, DEFAULT_WEIRDNESS, Brief, compose
 from .effects import F32, resample
 from .model_limits import DEFAULT_MODEL, model_profile
-from .render import render_score
-from .rendering import Rendering
+from .rendered_clip import Rendering
+from .score_to_audio import render_score
 from .text import upsample_style, write_lyrics
 from .voice import voice_for
 
@@ -35,7 +35,7 @@ class Job:
         max_duration: float,
     ) -> None:
         self.action = action
-        self.r = request
+        self.request = request
         self.seed = int(seed)
         self.sources = sources
         self.persona = dict(persona) if persona else None
@@ -46,7 +46,7 @@ class Job:
 
     # ---- reading the request ----------------------------------------------------------------
     def get(self, key: str, default: Any = None) -> Any:
-        value = self.r.get(key)
+        value = self.request.get(key)
         return default if value is None or value == "" else value
 
     def number(self, key: str, default: float) -> float:
@@ -134,8 +134,8 @@ class Job:
             lyric=self.lyric(),
             instrumental=self.instrumental,
             vocal_gender=self.get("vocal_gender"),
-            weirdness=self.number("weirdness", 0.2),
-            style_influence=self.number("style_influence", 0.5),
+            weirdness=self.number("weirdness", DEFAULT_WEIRDNESS),
+            style_influence=self.number("style_influence", DEFAULT_STYLE_INFLUENCE),
             variation=str(self.get("variation_category", "normal")),
             model=self.model,
             duration=self.length(),

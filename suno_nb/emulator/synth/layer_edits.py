@@ -22,7 +22,7 @@ from .effects import (
 )
 from .job import Job
 from .layers import expand_gain
-from .rendering import Rendering
+from .rendered_clip import Rendering
 from .score import Score
 
 

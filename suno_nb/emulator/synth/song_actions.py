@@ -14,7 +14,7 @@ from .compose import MELODY_INSTRUMENT
 from .effects import F32
 from .job import XFADE, Job
 from .layer_edits import make_clip, master, merge_scores, ramp, retime, split_mix, zeros_like
-from .rendering import Rendering
+from .rendered_clip import Rendering
 from .score import Score
 from .style_vocab import read_style
 from .text import mashup_lyrics

@@ -19,8 +19,8 @@ from .layer_edits import (
     zeros_like,
 )
 from .layers import Layers
-from .render import STEM_ORDER, STEM_TITLES
-from .rendering import Rendering
+from .rendered_clip import Rendering
+from .score_to_audio import STEM_ORDER, STEM_TITLES
 from .style_vocab import GENRES
 from .text import write_lyrics
 
@@ -191,6 +191,6 @@ def add_stem(job: Job) -> list[Rendering]:
 
 
 def layer_name(instrument: str) -> str:
-    from .render import layer_of
+    from .score_to_audio import layer_of
 
     return layer_of(instrument)

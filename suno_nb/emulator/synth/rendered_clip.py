@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 
 from .layers import Layers, PannedMono
-from .render import finish_layers
 from .score import Score
+from .score_to_audio import finish_layers
 
 F32 = np.float32
 

@@ -27,7 +27,8 @@ from suno_nb.emulator.faults import Faults
 from suno_nb.emulator.fetch import DecodedAudio, is_loopback, load_audio
 from suno_nb.emulator.files import FileServer, ffmpeg_exe
 from suno_nb.emulator.guards import ApiRefusal, CreditBalance, RateLimiter, check_token, moderate
-from suno_nb.emulator.renderings import Renderer
+from suno_nb.emulator.openapi import openapi_document
+from suno_nb.emulator.render_cache import Renderer
 from suno_nb.emulator.settings import EmulatorSettings, Profile
 from suno_nb.emulator.store import Store
 from suno_nb.emulator.tasks import (
@@ -146,6 +147,8 @@ class Emulator:
             "/suno/tasks": {"POST": self._tasks},
         }
         for name, ep in schema.ENDPOINTS.items():
+            if ep.method in self._routes.get(ep.path, {}):
+                continue  # list_tasks is /suno/tasks's retrieve_batch without ids: _tasks answers
             handler = getattr(self, f"_ep_{name}")
             self._routes.setdefault(ep.path, {})[ep.method] = self._endpoint(name, handler)
 
@@ -241,9 +244,7 @@ class Emulator:
         if method != "GET":
             raise ApiRefusal(405, "no_api", f"{path} takes GET", {"allow": "GET"})
         if path == "/openapi.json":
-            from suno_nb.emulator.openapi import openapi_document
-
-            return EmulatorResponse(body=openapi_document(self))
+            return EmulatorResponse(body=openapi_document())
         s = self.settings
         return EmulatorResponse(
             body={
