@@ -1,0 +1,329 @@
+"""The PostgreSQL backend of the catalogue's store seam: one database shared by a lab.
+
+Implements :class:`suno_nb.catalogue.store.StoreBackend` with psycopg 3 and a connection pool
+(``pip install 'suno-nb[lab]'``). The tables and migrations are the sqlite backend's, each
+statement translated once (column types, keys) so the two cannot drift; SQL the catalogue sends
+is translated in one place, :func:`translate`, from sqlite's parameter marks to psycopg's.
+
+Claims are atomic across processes and machines: ``INSERT … ON CONFLICT DO UPDATE … WHERE the
+lease expired … RETURNING`` takes an item for exactly one caller, and the claims of one scope
+are serialised by a transaction-scoped advisory lock, so two workers asking at the same moment
+never both get a cell (they queue for a few milliseconds instead).
+
+Example:
+    >>> store = PostgresStore("postgresql://postgres@127.0.0.1:5432/lab")   # doctest: +SKIP
+    >>> with store.write() as conn:                                         # doctest: +SKIP
+    ...     store.claim(conn, "sweep:s1", ["0/0", "1/0"], "me:1:a", 60)
+    ['0/0', '1/0']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from suno_nb._extras import require
+from suno_nb.catalogue.store import (
+    _MIGRATIONS,
+    SCHEMA_VERSION,
+    CatalogueError,
+    CatalogueFullError,
+    CatalogueReadOnlyError,
+    _owner_is_dead,
+    _redact,
+    _refuse_newer,
+    register_backend,
+)
+
+__all__ = ["PostgresStore", "translate", "translate_ddl"]
+
+_FEATURE = "A PostgreSQL catalogue"
+# One advisory-lock namespace for the catalogue's migrations, another for claims.
+_MIGRATION_LOCK = 0x5E_0001
+_CLAIM_LOCK_NAMESPACE = 0x5E_0002
+
+_STRING_OR_MARK = re.compile(
+    r"'(?:[^']|'')*'"  # a string literal: left alone (its % doubled)
+    r'|"(?:[^"]|"")*"'  # a quoted identifier: left alone
+    r"|\?|(?<!:):([A-Za-z_][A-Za-z0-9_]*)|%"  # a mark (not a ::cast) or a bare %
+)
+
+
+def translate(sql: str) -> str:
+    """sqlite's parameter marks as psycopg's: ``?`` → ``%s``, ``:name`` → ``%(name)s``.
+
+    Quoted strings and identifiers are left alone; a literal ``%`` is doubled.
+
+    Example:
+        >>> translate("SELECT * FROM t WHERE a = ? AND b = :b AND c LIKE 'x%?'")
+        "SELECT * FROM t WHERE a = %s AND b = %(b)s AND c LIKE 'x%?'"
+    """
+
+    def mark(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text == "?":
+            return "%s"
+        if text == "%":
+            return "%%"
+        if match.group(1):
+            return f"%({match.group(1)})s"
+        return text.replace("%", "%%") if text.startswith("'") else text
+
+    translated = _STRING_OR_MARK.sub(mark, sql)
+    return _portable(translated)
+
+
+def _portable(sql: str) -> str:
+    """The two sqlite spellings the catalogue uses that PostgreSQL spells differently."""
+    head = sql.lstrip()
+    if re.match(r"(?i)INSERT\s+OR\s+IGNORE\s+INTO", head):
+        sql = re.sub(r"(?i)INSERT\s+OR\s+IGNORE\s+INTO", "INSERT INTO", sql, count=1)
+        if not re.search(r"(?i)\bON\s+CONFLICT\b", sql):
+            sql = sql.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    return re.sub(r"(?i)\bgroup_concat\(", "string_agg(", sql)
+
+
+def translate_ddl(statement: str) -> str:
+    """A migration statement of the sqlite backend in PostgreSQL's types.
+
+    Example:
+        >>> translate_ddl("CREATE TABLE t (key INTEGER PRIMARY KEY AUTOINCREMENT, x REAL) "
+        ...               "WITHOUT ROWID")
+        'CREATE TABLE t (key BIGSERIAL PRIMARY KEY, x DOUBLE PRECISION)'
+    """
+    out = re.sub(
+        r"(?i)\bINTEGER\s+PRIMARY\s+KEY\s+AUTOINCREMENT\b", "BIGSERIAL PRIMARY KEY", statement
+    )
+    out = re.sub(r"(?i)\bREAL\b", "DOUBLE PRECISION", out)
+    out = re.sub(r"(?i)\bINTEGER\b", "BIGINT", out)
+    out = re.sub(r"(?i)\s*\bWITHOUT\s+ROWID\b", "", out)
+    return out
+
+
+def _backfills_nothing(conn: _Connection, statement: str) -> bool:
+    """Whether ``statement`` only fills existing rows of a table that has none.
+
+    Data migrations (``UPDATE tasks SET …`` filling new columns) are written in sqlite's SQL;
+    on an empty table they are no-ops, which is always the case for a PostgreSQL catalogue
+    created at or after the version that added them.
+    """
+    match = re.match(r"(?is)\s*UPDATE\s+([A-Za-z_][A-Za-z0-9_]*)\s", statement)
+    if match is None:
+        return False
+    exists = conn.execute(f"SELECT EXISTS (SELECT 1 FROM {match.group(1)})").fetchone()
+    return not exists[0]
+
+
+class _Connection:
+    """A psycopg connection that takes the catalogue's sqlite-flavoured SQL."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        return self._conn.execute(translate(sql), params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any] | dict[str, Any]]) -> Any:
+        cursor = self._conn.cursor()
+        cursor.executemany(translate(sql), list(rows))
+        return cursor
+
+
+class PostgresStore:
+    """A catalogue database on a PostgreSQL server (see the module docstring).
+
+    ``url`` is a libpq URL (``postgresql://user:password@host:port/dbname``); the password is
+    never shown in messages. Connections come from a small pool shared by the process's threads.
+    """
+
+    path: Path | None = None
+
+    def __init__(self, url: str, *, writable: bool = True, pool_size: int = 4) -> None:
+        self.url = url
+        self.writable = writable
+        psycopg_pool = require("psycopg_pool", extra="lab", feature=_FEATURE)
+        self._psycopg = require("psycopg", extra="lab", feature=_FEATURE)
+        self._pool = psycopg_pool.ConnectionPool(
+            url.replace("postgres://", "postgresql://", 1),
+            min_size=1,
+            max_size=pool_size,
+            kwargs={"autocommit": True},
+            open=False,
+        )
+        try:
+            self._pool.open(wait=True, timeout=10)
+        except Exception as exc:  # the pool's timeout wraps the connection error
+            self._pool.close()
+            raise CatalogueError(
+                f"cannot reach the PostgreSQL catalogue at {_redact(url)} ({exc}); is the server "
+                "running and the URL right (postgresql://user@host:port/dbname)?"
+            ) from exc
+        self._local = threading.local()
+        self.migrate()
+
+    # --- connections -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[Any]:
+        held = getattr(self._local, "conn", None)
+        if held is not None:  # inside write(): the same transaction
+            yield held
+            return
+        with self._pool.connection() as conn:
+            yield conn
+
+    def connect(self) -> _Connection:
+        """A connection for one statement at a time (autocommit), from the pool."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = getattr(self._local, "idle", None)
+            if conn is None or conn.closed:
+                conn = self._pool.getconn()
+                self._local.idle = conn
+        return _Connection(conn)
+
+    def read(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]:
+        with self._connection() as conn:
+            return [tuple(row) for row in conn.execute(translate(sql), params).fetchall()]
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[_Connection]:
+        """One write transaction: commits on exit, rolls back on an exception."""
+        if not self.writable:
+            raise CatalogueReadOnlyError(
+                f"the catalogue at {_redact(self.url)} was opened read-only; open it writable "
+                "to change it"
+            )
+        if getattr(self._local, "conn", None) is not None:
+            raise CatalogueError("write() transactions do not nest; finish the outer one first")
+        errors = self._psycopg.errors
+        try:
+            with self._pool.connection() as conn, conn.transaction():
+                self._local.conn = conn
+                try:
+                    yield _Connection(conn)
+                finally:
+                    self._local.conn = None
+        except errors.DiskFull as exc:
+            raise CatalogueFullError(
+                28,
+                f"the PostgreSQL server's disk is full ({exc}); the write was rolled back and "
+                "earlier rows are intact. Free space on the server and run catalogue.resume()",
+            ) from exc
+        except errors.ReadOnlySqlTransaction as exc:
+            raise CatalogueReadOnlyError(
+                f"{_redact(self.url)} is read-only (a replica?): {exc}"
+            ) from exc
+        except self._psycopg.OperationalError as exc:
+            raise CatalogueError(f"{_redact(self.url)}: {exc}") from exc
+
+    def close(self) -> None:
+        idle = getattr(self._local, "idle", None)
+        if idle is not None:
+            self._pool.putconn(idle)
+            self._local.idle = None
+
+    def dispose(self) -> None:
+        """Close every connection of the pool (the store cannot be used afterwards)."""
+        self.close()
+        self._pool.close()
+
+    # --- version and migrations -------------------------------------------------------------
+    def version(self) -> int:
+        rows = self.read("SELECT to_regclass('schema_version') IS NOT NULL")
+        if not rows[0][0]:
+            return 0
+        return int(self.read("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
+
+    def migrate(self) -> None:
+        """Bring the database up to :data:`SCHEMA_VERSION`; safe when many workers start at once."""
+        if self.version() == SCHEMA_VERSION:
+            return
+        with self.write() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, applied_at DOUBLE PRECISION NOT NULL)"
+            )
+            current = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version")
+            found = int(current.fetchone()[0])
+            _refuse_newer(found, Path(_redact(self.url)))
+            for version in range(found + 1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS[version]:
+                    if _backfills_nothing(conn, statement):
+                        continue
+                    conn.execute(translate_ddl(statement))
+                conn.execute("INSERT INTO schema_version VALUES (?, ?)", (version, time.time()))
+
+    # --- claims ------------------------------------------------------------------------------
+    def claim(
+        self, conn: _Connection, scope: str, items: Iterable[str], owner: str, lease_seconds: float
+    ) -> list[str]:
+        """Take the free, own or expired claims among ``items`` (inside :meth:`write`)."""
+        items = list(items)
+        if not items:
+            return []
+        # One claimer per scope at a time, until this transaction ends: the check-then-take
+        # below is then atomic without retries on unique-key races.
+        conn.execute("SELECT pg_advisory_xact_lock(?, hashtext(?))", (_CLAIM_LOCK_NAMESPACE, scope))
+        now = time.time()
+        held = conn.execute(
+            "SELECT item, owner FROM claims WHERE scope = ? AND owner <> ? AND lease_until >= ?",
+            (scope, owner, now),
+        ).fetchall()
+        wanted = set(items)
+        for item, holder in held:
+            if item in wanted and _owner_is_dead(holder):
+                conn.execute(
+                    "UPDATE claims SET lease_until = 0 WHERE scope = ? AND item = ? AND owner = ?",
+                    (scope, item, holder),
+                )
+        rows = conn.execute(
+            "INSERT INTO claims (scope, item, owner, lease_until, claimed_at)"
+            " SELECT ?, item, ?, ?, ? FROM unnest(?::text[]) AS wanted(item)"
+            " ON CONFLICT (scope, item) DO UPDATE SET owner = excluded.owner,"
+            " lease_until = excluded.lease_until, claimed_at = excluded.claimed_at"
+            " WHERE claims.lease_until < ? OR claims.owner = excluded.owner"
+            " RETURNING item",
+            (scope, owner, now + lease_seconds, now, items, now),
+        ).fetchall()
+        taken = {row[0] for row in rows}
+        return [item for item in items if item in taken]
+
+    def renew(self, owner: str, lease_seconds: float) -> int:
+        """Extend every lease ``owner`` holds (the heartbeat of a running worker)."""
+        with self.write() as conn:
+            return conn.execute(
+                "UPDATE claims SET lease_until = ? WHERE owner = ?",
+                (time.time() + lease_seconds, owner),
+            ).rowcount
+
+    def release(self, scope: str, items: Iterable[str], owner: str) -> None:
+        """Let go of ``owner``'s claims on ``items``."""
+        items = list(items)
+        if items:
+            with self.write() as conn:
+                conn.execute(
+                    "DELETE FROM claims WHERE scope = ? AND owner = ? AND item = ANY(?)",
+                    (scope, owner, items),
+                )
+
+    def holders(self, scope: str) -> dict[str, tuple[str, float]]:
+        """``{item: (owner, lease_until)}`` of the live claims in ``scope``."""
+        rows = self.read(
+            "SELECT item, owner, lease_until FROM claims WHERE scope = ? AND lease_until >= ?",
+            (scope, time.time()),
+        )
+        return {item: (owner, until) for item, owner, until in rows if not _owner_is_dead(owner)}
+
+
+def _open(url: str) -> PostgresStore:
+    return PostgresStore(url)
+
+
+register_backend("postgresql", _open)
+register_backend("postgres", _open)
