@@ -1,31 +1,41 @@
-"""Inline audio players that work in every notebook front end without bloating saved notebooks.
+"""Audio players for notebooks and reports: one helper decides how each front end plays a file.
 
-:func:`player` picks how to reach the audio per front end; :func:`player_html` writes reports.
+:func:`player` is the helper every view uses (cards, compare, listening grid, catalogue
+browser, sweep views, ``Track.play()``); :func:`player_html` writes ``<audio>`` for reports.
 
-What each front end can do (measured; see ``pitfalls.md``) and what :func:`player` does there:
+In a notebook (any kernel: JupyterLab, Notebook 7, Voilà, VS Code, Colab) :func:`player` gives
+the waveform player (:class:`suno_nb.waveform_player.WaveformPlayer`): the waveform, the play
+position, a click sets ``cursor`` (a time), a drag sets ``selection`` (a region). How it reaches
+the audio depends on the front end (measured; see ``pitfalls.md``):
 
-==================  ================================================  =============================
-front end           what works                                        ``player(path)`` uses
-==================  ================================================  =============================
-JupyterLab 4,       ``<audio src="relative/path">`` resolves through  relative URL (~300 bytes)
-Notebook 7,         the server's ``/files/`` route, also behind a     for files inside the server
-Binder, JupyterHub  proxy (the browser never needs 127.0.0.1)         root; else the widget
-VS Code             relative paths do not resolve in outputs          ``ipywidgets.Audio`` widget
-Voilà               serves only allow-listed file types (no audio)    ``ipywidgets.Audio`` widget
-Colab               no file route to the kernel's disk                ``ipywidgets.Audio`` widget
-plain Python        no display; HTML is for reports                   relative URL
-==================  ================================================  =============================
+==================  ================================================  ===========================
+front end           what works                                        the player uses
+==================  ================================================  ===========================
+JupyterLab 4,       the server's ``/files/`` route (Range requests,   ``/files/<path>`` for files
+Notebook 7,         also behind a proxy); relative ``<audio>`` inside inside the server root,
+Binder, JupyterHub  widget HTML does *not* resolve (it hits the Lab   else comm bytes
+                    page), so the widget builds the URL itself
+VS Code, Colab      no file route to the kernel's disk                comm bytes
+Voilà               serves only allow-listed file types (no audio)    comm bytes
+plain Python        no display; HTML is for reports                  ``<audio>`` with a relative
+                                                                      URL (the light path)
+==================  ================================================  ===========================
 
-The widget sends the file's bytes to the browser as binary comm buffers: nothing lands in the
-saved notebook unless the front end saves widget state (off by default in JupyterLab and VS
-Code). It is built with ``autoplay=False, loop=False`` (ipywidgets defaults to both on).
-Files over 8 MB are sent as a 128 kbps MP3 instead of raw PCM.
+When a URL fails in the browser, the page asks the kernel for the bytes, so a wrong guess
+still plays. ``light=True`` asks for a plain ``<audio>`` output where one plays (a served file
+in JupyterLab/Notebook 7, or a public URL): ~300 bytes, no waveform, no selection.
 
-``embed="preview"`` puts a 64 kbps mono MP3 into the HTML (about 0.65 MB of base64 per minute)
-so a notebook stays listenable when shared as a static file; ``embed=True`` embeds the original
-file unchanged. Neither is ever chosen for you. Detection uses ``__vsc_ipynb_file__`` and
-``VSCODE_PID``/``VSCODE_CWD`` (VS Code), ``VOILA_*`` (Voilà) and ``google.colab`` (Colab);
-override it with ``suno_nb.players.FRONTEND = "vscode"`` or the ``SUNO_NB_FRONTEND`` variable.
+Bytes sent as widget state never land in the saved notebook unless the front end saves widget
+state (off by default in JupyterLab and VS Code); static viewers (nbviewer, GitHub) see a short
+HTML fallback. ``embed="preview"`` puts a 64 kbps mono MP3 into the HTML (about 0.65 MB of
+base64 per minute) so a notebook stays listenable as a static file; ``embed=True`` embeds the
+original file. Neither is ever chosen for you. Where the code runs is decided by
+:mod:`suno_nb.frontend` (override with ``suno_nb.frontend.FRONTEND`` or ``SUNO_NB_FRONTEND``).
+
+Example:
+    >>> p = player("https://example.org/song.mp3", title="Song")
+    >>> p.mode, p.src
+    ('url', 'https://example.org/song.mp3')
 """
 
 from __future__ import annotations
@@ -34,30 +44,25 @@ import base64
 import html
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
 
+from suno_nb.frontend import FRONTENDS, detect_frontend
+
 __all__ = [
-    "FRONTEND",
     "FRONTENDS",
     "Player",
+    "audio_widget",
     "detect_frontend",
     "player",
     "player_html",
     "preview_mp3",
 ]
 
-Frontend = Literal["jupyter", "vscode", "voila", "colab", "terminal"]
-FRONTENDS: tuple[str, ...] = ("jupyter", "vscode", "voila", "colab", "terminal")
-FRONTEND: str | None = None
-"""One of :data:`FRONTENDS` to skip detection (e.g. VS Code talking to a remote server)."""
-
 Embed = bool | Literal["preview"] | None
 
-_WIDGET_RAW_LIMIT = 8 * 1024 * 1024
 _MIME = {
     ".mp3": "audio/mpeg",
     ".wav": "audio/wav",
@@ -74,11 +79,13 @@ _URL_PREFIXES = ("http://", "https://", "data:", "blob:")
 
 @dataclass
 class Player:
-    """An audio player for a notebook cell: HTML ``<audio>`` or an ``ipywidgets.Audio``.
+    """What :func:`player` chose: a waveform player widget or HTML ``<audio>``.
 
-    ``mode`` is "url" (a link the browser fetches), "embed" (a ``data:`` URI inside the HTML) or
-    "widget" (bytes sent over the kernel's comm). ``src`` is the ``<audio>`` source in the first
-    two modes. Display it by leaving it last in a cell.
+    ``mode`` is "widget" (the waveform player), "url" (``<audio>`` with a link the browser
+    fetches) or "embed" (a ``data:`` URI inside the HTML). ``src`` is the ``<audio>`` source
+    (for a widget, the static fallback's, when there is one). Display it by leaving it last in
+    a cell; put :attr:`widget` into layouts (``HBox``, ``GridBox``): it plays in every front end.
+    ``cursor`` and ``selection`` are the widget's clicked time and dragged region.
     """
 
     source: str
@@ -86,10 +93,11 @@ class Player:
     src: str | None = None
     title: str | None = None
     frontend: str = "jupyter"
+    files_path: str | None = None
     _widget: Any = field(default=None, repr=False, compare=False)
 
     def to_html(self) -> str:
-        """The player as HTML (in widget mode, a short note for static viewers)."""
+        """The player as HTML (for a widget without a servable file, a short note)."""
         label = html.escape(self.title or Path(self.source).name)
         if self.src is None:
             return (
@@ -104,26 +112,47 @@ class Player:
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         if self.mode != "widget":
             return {"text/html": self.to_html(), "text/plain": repr(self)}
-        bundle = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude))
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        if isinstance(bundle, tuple):  # anywidget answers (data, metadata)
+            bundle = bundle[0]
+        bundle = dict(bundle or {})
         bundle["text/html"] = self.to_html()  # what nbviewer/GitHub show: a few bytes
         return bundle
 
     @property
     def widget(self) -> Any:
-        """The ipywidgets view (built on first use), for layouts such as ``HBox``."""
+        """The waveform player widget (built on first use); plays inside any widget layout."""
         if self._widget is None:
-            self._widget = _audio_widget(Path(self.source), self.title)
+            self._widget = _waveform(self)
         return self._widget
+
+    @property
+    def cursor(self) -> float | None:
+        """The time last clicked on the waveform (seconds), or None."""
+        return self._widget.cursor if self._widget is not None else None
+
+    @property
+    def selection(self) -> tuple[float, float] | None:
+        """The region last dragged on the waveform as ``(start, end)`` seconds, or None."""
+        return self._widget.window if self._widget is not None else None
 
 
 def player(
-    path_or_url: str | os.PathLike[str], *, embed: Embed = None, title: str | None = None
+    path_or_url: str | os.PathLike[str],
+    *,
+    embed: Embed = None,
+    title: str | None = None,
+    light: bool = False,
 ) -> Player:
-    """A player for a file or URL that suits the current front end (see the module table).
+    """A player for a file or URL that plays in the current front end (see the module table).
 
-    ``embed=None`` or ``False`` never puts audio bytes into the saved notebook; ``"preview"``
-    embeds a 64 kbps mono MP3, ``True`` the original file. Raises FileNotFoundError for a path
-    that does not exist.
+    The one helper that decides between the waveform player and plain ``<audio>``: in a
+    notebook, the waveform player (click a time, drag a region); in a script, ``<audio>`` HTML.
+    ``light=True`` prefers plain ``<audio>`` where it plays. ``embed=None`` or ``False`` never
+    puts audio bytes into the saved notebook; ``"preview"`` embeds a 64 kbps mono MP3,
+    ``True`` the original file. Raises FileNotFoundError for a path that does not exist.
+
+    Use ``.widget`` inside layouts, ``.cursor`` / ``.selection`` after clicking or dragging.
 
     Example:
         >>> p = player("https://example.org/song.mp3", title="Song")
@@ -143,12 +172,41 @@ def player(
         return Player(
             source, "url", src=_relative_url(path, Path.cwd()), title=title, frontend=frontend
         )
-    if frontend == "jupyter":
-        served = _served_url(path)
-        if served is not None:
-            return Player(source, "url", src=served, title=title, frontend=frontend)
-    # VS Code, Voilà, Colab, or a file the Jupyter server cannot serve (outside its root, hidden).
-    return Player(source, "widget", title=title, frontend=frontend)
+    served = _served(path) if frontend == "jupyter" else None
+    if served is not None and light:
+        return Player(source, "url", src=served[1], title=title, frontend=frontend)
+    return Player(
+        source,
+        "widget",
+        src=served[1] if served else None,
+        title=title,
+        frontend=frontend,
+        files_path=served[0] if served else None,
+    )
+
+
+def audio_widget(source: bytes | str | os.PathLike[str] | None, *, title: str | None = None) -> Any:
+    """A widget that plays ``source`` (bytes, a file path or a URL) inside any widget layout.
+
+    Bytes and local files become the waveform player; a public URL too (the browser fetches
+    it, no waveform until it plays); ``None`` a short "no audio yet" note.
+
+    Example:
+        >>> audio_widget(None).value
+        '<i>no audio yet</i>'
+    """
+    if source is None:
+        import ipywidgets
+
+        return ipywidgets.HTML("<i>no audio yet</i>")
+    from suno_nb.waveform_player import WaveformPlayer
+
+    if isinstance(source, bytes):
+        return WaveformPlayer.from_bytes(source, title=title or "")
+    text = os.fspath(source)
+    if text.startswith(_URL_PREFIXES):
+        return WaveformPlayer.from_url(text, title=title or "")
+    return player(text, title=title).widget
 
 
 def player_html(
@@ -175,35 +233,6 @@ def player_html(
         return _audio_html(_data_uri(path, embed), label)
     base = Path(relative_to) if relative_to is not None else Path.cwd()
     return _audio_html(_relative_url(path, base), label)
-
-
-def detect_frontend() -> str:
-    """Which front end is showing this kernel's output: one of :data:`FRONTENDS`.
-
-    Example:
-        >>> detect_frontend() in FRONTENDS
-        True
-    """
-    chosen = FRONTEND or os.environ.get("SUNO_NB_FRONTEND")
-    if chosen:
-        if chosen not in FRONTENDS:
-            raise ValueError(f"front end {chosen!r} is not one of {', '.join(FRONTENDS)}")
-        return chosen
-    env = os.environ
-    if "google.colab" in sys.modules or "COLAB_RELEASE_TAG" in env:
-        return "colab"
-    if any(name.startswith("VOILA_") for name in env) or env.get("SERVER_SOFTWARE", "").startswith(
-        "voila"
-    ):
-        return "voila"
-    shell = _kernel_shell()
-    if shell is not None and "__vsc_ipynb_file__" in shell.user_ns:
-        return "vscode"
-    # A kernel started by a Jupyter server has JPY_SESSION_NAME; a VS Code kernel has VS Code's
-    # variables and no server. (JupyterLab launched from a VS Code terminal has both.)
-    if ("VSCODE_PID" in env or "VSCODE_CWD" in env) and "JPY_SESSION_NAME" not in env:
-        return "vscode"
-    return "terminal" if shell is None else "jupyter"
 
 
 def preview_mp3(
@@ -273,11 +302,13 @@ def _relative_url(path: Path, base: Path) -> str:
     return quote(Path(relative).as_posix())
 
 
-def _served_url(path: Path) -> str | None:
-    """A relative URL the Jupyter server serves, or None when the file is outside its root.
+def _served(path: Path) -> tuple[str, str] | None:
+    """Where the Jupyter server serves ``path``: (path under its root, URL relative to the
+    notebook), or None when the file is outside its root or in a hidden folder.
 
-    JupyterLab and Notebook 7 resolve relative ``src`` against the notebook's folder and fetch
-    it from ``/files/``, which refuses paths outside the server root and hidden folders.
+    JupyterLab and Notebook 7 resolve a relative ``src`` in a plain output against the
+    notebook's folder and fetch it from ``/files/``, which refuses paths outside the server
+    root and hidden folders. The widget builds ``<base>/files/<path under root>`` itself.
     """
     base = _notebook_dir()
     target = path.resolve()
@@ -288,7 +319,7 @@ def _served_url(path: Path) -> str | None:
         return None
     if any(part.startswith(".") for part in inside.parts):
         return None
-    return _relative_url(target, base)
+    return inside.as_posix(), _relative_url(target, base)
 
 
 def _notebook_dir() -> Path:
@@ -331,24 +362,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _kernel_shell() -> Any:
-    if "IPython" not in sys.modules:
-        return None
-    from IPython import get_ipython
+def _waveform(shown: Player) -> Any:
+    from suno_nb.waveform_player import WaveformPlayer
 
-    shell = get_ipython()
-    return shell if shell is not None and hasattr(shell, "kernel") else None
-
-
-def _audio_widget(path: Path, title: str | None) -> Any:
-    import ipywidgets
-
-    if path.stat().st_size > _WIDGET_RAW_LIMIT:
-        data, audio_format = preview_mp3(path, bitrate_kbps=128, channels=2), "mpeg"
-    else:
-        mime = _MIME.get(path.suffix.lower(), "audio/mpeg")
-        data, audio_format = path.read_bytes(), mime.split("/")[1]
-    audio = ipywidgets.Audio(value=data, format=audio_format, autoplay=False, loop=False)
-    if not title:
-        return audio
-    return ipywidgets.VBox([ipywidgets.Label(title), audio])
+    if shown.mode == "url" and shown.source.startswith(_URL_PREFIXES):
+        return WaveformPlayer.from_url(shown.source, title=shown.title or "")
+    return WaveformPlayer.from_file(
+        _existing(shown.source), title=shown.title or "", files_path=shown.files_path
+    )

@@ -13,6 +13,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
+from suno_nb.frontend import in_notebook
+
 if TYPE_CHECKING:
     import numpy as np
     from matplotlib.axes import Axes
@@ -171,7 +173,7 @@ def _pyplot():
         or os.environ.get("MPLBACKEND")
         # Private but stable since 3.6; when absent, assume a backend was chosen (never force).
         or getattr(matplotlib.rcParams, "_get_backend_or_none", lambda: "unknown")() is not None
-        or "ipykernel" in sys.modules  # a kernel picks inline (or widget) itself
+        or in_notebook()  # a kernel picks inline (or widget) itself
     )
     if not chosen:
         matplotlib.use("Agg")

@@ -126,7 +126,9 @@ class _Progress:
         self.counts = {"submitted": 0, "running": 0, "done": 0, "failed": 0}
         self.bar = None
         if show is None:  # a bar in notebooks and terminals, silence in pipes and tests
-            show = "ipykernel" in sys.modules or sys.stderr.isatty()
+            from suno_nb.frontend import in_notebook
+
+            show = in_notebook() or sys.stderr.isatty()
         if show and total:
             from tqdm.auto import tqdm
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from views_support import Clips
 
-from suno_nb import players
-from suno_nb.players import detect_frontend, player, player_html
+from suno_nb import frontend, players
+from suno_nb.players import audio_widget, detect_frontend, player, player_html
+from suno_nb.waveform_player import WaveformPlayer, peaks_of
 
 _FRONTEND_VARS = ("SUNO_NB_FRONTEND", "VSCODE_PID", "VSCODE_CWD", "COLAB_RELEASE_TAG")
 
@@ -22,8 +23,8 @@ def _plain_jupyter(monkeypatch: pytest.MonkeyPatch, clips: Clips) -> None:
         monkeypatch.delenv(name, raising=False)
     for name in [n for n in __import__("os").environ if n.startswith("VOILA_")]:
         monkeypatch.delenv(name)
-    monkeypatch.setattr(players, "FRONTEND", None)
-    monkeypatch.setattr(players, "_kernel_shell", lambda: _Shell())
+    monkeypatch.setattr(frontend, "FRONTEND", None)
+    monkeypatch.setattr(frontend, "kernel_shell", lambda: _Shell())
     monkeypatch.setattr(players, "_server_root", lambda base: None)
     monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
     monkeypatch.chdir(clips.folder)
@@ -39,19 +40,66 @@ def _src(html: str) -> str:
     return match.group(1)
 
 
-def test_relative_source_for_file_under_cwd(clips: Clips) -> None:
+def test_served_file_plays_from_the_files_route(clips: Clips) -> None:
     (clips.folder / "sub dir").mkdir(exist_ok=True)
     target = clips.folder / "sub dir" / "take 1.wav"
     target.write_bytes(clips.stereo_wav.read_bytes())
     shown = player(target, title="Take <1>")
     assert detect_frontend() == "jupyter"
-    assert shown.mode == "url"
-    html = shown._repr_html_()
+    assert shown.mode == "widget" and shown.files_path == "sub dir/take 1.wav"
+    widget = shown.widget
+    assert isinstance(widget, WaveformPlayer)
+    assert widget.files_path == "sub dir/take 1.wav" and widget.audio == b""  # no bytes sent
+    assert widget.duration == pytest.approx(6.0) and len(widget.peaks) > 100
+    html = shown._repr_html_()  # the static viewers' fallback: a relative <audio>, no bytes
     assert _src(html) == "sub%20dir/take%201.wav"
     assert "Take &lt;1&gt;" in html
     assert len(html) < 1024
     bundle = shown._repr_mimebundle_()
-    assert set(bundle) == {"text/html", "text/plain"}
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_light_player_is_plain_audio_where_that_plays(clips: Clips) -> None:
+    shown = player(clips.stereo_wav, title="A", light=True)
+    assert shown.mode == "url" and _src(shown.to_html()) == "stereo.wav"
+    assert set(shown._repr_mimebundle_()) == {"text/html", "text/plain"}
+    # ...but inside a widget layout the relative URL would not resolve: .widget is the player
+    assert isinstance(shown.widget, WaveformPlayer)
+
+
+def test_browser_asking_for_bytes_gets_them(clips: Clips) -> None:
+    widget = player(clips.stereo_wav).widget
+    assert widget.audio == b""
+    widget._on_message(widget, {"event": "need_bytes"}, [])  # the page's URL failed
+    assert widget.audio == clips.stereo_wav.read_bytes() and widget.mime == "audio/wav"
+
+
+def test_selection_and_cursor_are_traits(clips: Clips) -> None:
+    shown = player(clips.stereo_wav)
+    assert shown.selection is None and shown.cursor is None
+    widget = shown.widget
+    widget.set_state({"selection": [4.5, 1.25], "cursor": 2.0})  # as the browser sends them
+    assert shown.selection == (1.25, 4.5) and shown.cursor == 2.0
+    with pytest.raises(Exception, match="start, end"):
+        widget.selection = [1.0]
+    widget.clear_selection()
+    assert shown.selection is None
+
+
+def test_audio_widget_takes_bytes_urls_and_nothing(clips: Clips) -> None:
+    from_bytes = audio_widget(clips.stereo_wav.read_bytes(), title="B")
+    assert from_bytes.mime == "audio/wav" and from_bytes.duration == pytest.approx(6.0)
+    from_url = audio_widget("https://cdn.example.org/x.mp3")
+    assert from_url.src == "https://cdn.example.org/x.mp3" and from_url.audio == b""
+    assert "no audio" in audio_widget(None).value
+
+
+def test_peaks_follow_the_loudness(clips: Clips) -> None:
+    duration, levels = peaks_of(clips.stereo_wav, bins=60)
+    assert duration == pytest.approx(6.0) and len(levels) == 60 and max(levels) == 255
+    silent_duration, silent = peaks_of(clips.silent_wav, bins=10)
+    assert silent_duration == pytest.approx(3.0) and set(silent) == {0}
+    assert peaks_of(clips.corrupt_wav) == (0.0, b"")
 
 
 def test_file_outside_the_server_root_falls_back_to_a_quiet_widget(
@@ -62,8 +110,8 @@ def test_file_outside_the_server_root_falls_back_to_a_quiet_widget(
     shown = player(elsewhere)
     assert shown.mode == "widget" and shown.src is None
     widget = shown.widget
-    assert widget.autoplay is False and widget.loop is False
-    assert widget.value == elsewhere.read_bytes() and widget.format == "wav"
+    assert widget.files_path == ""  # the server cannot serve it: the bytes go over the comm
+    assert widget.audio == elsewhere.read_bytes() and widget.mime == "audio/wav"
     bundle = shown._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert len(bundle["text/html"]) < 512  # static viewers get a note, not the audio
@@ -102,7 +150,8 @@ def test_vscode_chosen_by_env_var(
     monkeypatch.setenv(variable, "1234")
     assert detect_frontend() == "vscode"
     shown = player(clips.stereo_wav)
-    assert shown.mode == "widget"  # VS Code cannot resolve relative paths
+    assert shown.mode == "widget" and shown.files_path is None  # VS Code has no files route
+    assert shown.widget.audio == clips.stereo_wav.read_bytes()
     monkeypatch.setenv("JPY_SESSION_NAME", "/x/a.ipynb")  # a Jupyter server started the kernel
     assert detect_frontend() == "jupyter"
 
@@ -110,22 +159,31 @@ def test_vscode_chosen_by_env_var(
 def test_vscode_namespace_marker_and_other_front_ends(monkeypatch: pytest.MonkeyPatch) -> None:
     shell = _Shell()
     shell.user_ns = {"__vsc_ipynb_file__": "/x/a.ipynb"}
-    monkeypatch.setattr(players, "_kernel_shell", lambda: shell)
+    monkeypatch.setattr(frontend, "kernel_shell", lambda: shell)
     assert detect_frontend() == "vscode"
-    monkeypatch.setattr(players, "_kernel_shell", lambda: None)
+    monkeypatch.setattr(frontend, "kernel_shell", lambda: None)
     assert detect_frontend() == "terminal"
     monkeypatch.setenv("VOILA_KERNEL_ID", "k")
     assert detect_frontend() == "voila"
     monkeypatch.setenv("SUNO_NB_FRONTEND", "colab")
     assert detect_frontend() == "colab"
-    monkeypatch.setattr(players, "FRONTEND", "nbviewer")
+    monkeypatch.setattr(frontend, "FRONTEND", "nbviewer")
     with pytest.raises(ValueError, match="jupyter"):
         detect_frontend()
 
 
-def test_voila_uses_widget(clips: Clips, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_voila_sends_bytes(clips: Clips, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VOILA_REQUEST_URL", "http://localhost:8866/")
-    assert player(clips.stereo_wav).mode == "widget"
+    shown = player(clips.stereo_wav, light=True)  # Voilà serves no audio files: never light
+    assert shown.mode == "widget" and shown.files_path is None
+
+
+def test_a_script_in_a_vscode_terminal_gets_html(
+    clips: Clips, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VSCODE_PID", "1")
+    monkeypatch.setattr(frontend, "kernel_shell", lambda: None)
+    assert detect_frontend() == "terminal" and player(clips.stereo_wav).mode == "url"
 
 
 def test_embed_only_when_asked(clips: Clips) -> None:
