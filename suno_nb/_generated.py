@@ -14,6 +14,7 @@ if TYPE_CHECKING:
         PersonaList,
         PersonaResult,
         StyleResult,
+        TaskList,
         TimingResult,
         UploadResult,
         VideoResult,
@@ -1379,6 +1380,30 @@ class _SyncEndpoints:
         """
         return self._endpoint("timing", locals())
 
+    def list_tasks(
+        self,
+        *,
+        created_at_min: float | None = None,
+        created_at_max: float | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        type: str | None = None,
+        user_id: str | None = None,
+        application_id: str | None = None,
+    ) -> TaskList:
+        """List the account's recent tasks, newest first, each with the request it was sent with (``retrieve_batch`` without ids, as the provider's SDK and web app send it). (``POST /suno/tasks``)
+
+        Args:
+        created_at_min: Only tasks created at or after this Unix time (seconds). (a number of at least 0).
+        created_at_max: Only tasks created at or before this Unix time (seconds). (a number of at least 0).
+        offset: Skip this many tasks. (an integer of at least 0).
+        limit: Page size. (an integer of at least 1).
+        type: Which endpoint's tasks: 'audios', 'lyrics', 'mp4' … (the path's last part). (text).
+        user_id: Only this user's tasks. (text).
+        application_id: Only this application's tasks. (text).
+        """
+        return self._endpoint("list_tasks", locals())
+
 
 class _AsyncEndpoints:
     """Every action and endpoint as a typed async method."""
@@ -2735,3 +2760,27 @@ class _AsyncEndpoints:
         audio_id: The source clip: a clip id, or an audio_id from upload. (text). Required.
         """
         return await self._endpoint("timing", locals())
+
+    async def list_tasks(
+        self,
+        *,
+        created_at_min: float | None = None,
+        created_at_max: float | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        type: str | None = None,
+        user_id: str | None = None,
+        application_id: str | None = None,
+    ) -> TaskList:
+        """List the account's recent tasks, newest first, each with the request it was sent with (``retrieve_batch`` without ids, as the provider's SDK and web app send it). (``POST /suno/tasks``)
+
+        Args:
+        created_at_min: Only tasks created at or after this Unix time (seconds). (a number of at least 0).
+        created_at_max: Only tasks created at or before this Unix time (seconds). (a number of at least 0).
+        offset: Skip this many tasks. (an integer of at least 0).
+        limit: Page size. (an integer of at least 1).
+        type: Which endpoint's tasks: 'audios', 'lyrics', 'mp4' … (the path's last part). (text).
+        user_id: Only this user's tasks. (text).
+        application_id: Only this application's tasks. (text).
+        """
+        return await self._endpoint("list_tasks", locals())

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "InsufficientBalanceError",
     "ModerationError",
     "NotFoundError",
+    "ProblemKind",
     "RateLimitError",
     "ServerError",
     "SubmissionUncertain",
@@ -43,14 +45,34 @@ class SunoError(Exception):
     """Base class of every error raised by suno_nb."""
 
 
+class ProblemKind(StrEnum):
+    """What kind of rule a field broke: code switches on this, never on the message's words.
+
+    Example:
+        >>> ProblemKind("required") is ProblemKind.REQUIRED
+        True
+    """
+
+    UNKNOWN_FIELD = "unknown_field"  # the action or endpoint does not take this field
+    REQUIRED = "required"  # a needed field is missing or empty
+    TYPE = "type"  # wrong JSON type (text for a number, NaN or inf for a number …)
+    RANGE = "range"  # a number outside its limits
+    LENGTH = "length"  # text too long, or a list with too few or too many items
+    CHOICE = "choice"  # not one of the allowed values
+    FORMAT = "format"  # text of the right type but the wrong shape (not an http(s) URL …)
+    RULE = "rule"  # a rule across fields (start before end, prompt or lyrics …)
+    MODEL_GATE = "model_gate"  # the field or action needs a newer model
+
+
 @dataclass(frozen=True)
 class FieldProblem:
-    """One field that broke a rule: which field, the value given, and what is allowed."""
+    """One field that broke a rule: which field, the value given, what is allowed, which kind."""
 
     field: str
     value: Any
     allowed: str
     message: str
+    kind: ProblemKind = ProblemKind.RULE
 
     def __str__(self) -> str:
         return self.message

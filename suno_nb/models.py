@@ -1,23 +1,19 @@
-"""Typed request and result models: requests are built from :mod:`suno_nb.schema`, results
-follow sections 1.3, 2 and 3 of the API contract and keep every unknown field.
+"""Typed result models: they follow sections 1.3, 2 and 3 of the API contract and keep every
+unknown field. Requests are checked by :func:`suno_nb.schema.check_request` alone.
 
 Example:
-    >>> from suno_nb.models import Clip, request_model
+    >>> from suno_nb.models import Clip
     >>> Clip.model_validate({"id": "c1", "state": "succeeded", "duration": 12.5, "bpm": 90}).bpm
     90
-    >>> request_model("generate")(prompt="a song", weirdness=0.3).to_body()
-    {'action': 'generate', 'prompt': 'a song', 'weirdness': 0.3}
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from suno_nb import schema
 from suno_nb.errors import parse_error_body
 
 __all__ = [
@@ -30,6 +26,7 @@ __all__ = [
     "PersonaList",
     "PersonaResult",
     "StyleResult",
+    "TaskList",
     "TaskRecord",
     "TaskState",
     "TimingResult",
@@ -38,7 +35,6 @@ __all__ = [
     "VoiceResult",
     "VoxResult",
     "WavResult",
-    "request_model",
 ]
 
 TaskState = Literal["pending", "running", "succeeded", "failed", "not_found"]
@@ -308,6 +304,13 @@ class TimingResult(_Result):
     waveform_data: list[float] = Field(default_factory=list)
 
 
+class TaskList(_Result):
+    """``/suno/tasks`` listing (``retrieve_batch`` without ids): newest first, one page."""
+
+    count: int = 0
+    items: list[TaskRecord] = Field(default_factory=list)
+
+
 RESULT_TYPES: dict[str, type[_Result]] = {
     cls.__name__: cls
     for cls in (
@@ -323,6 +326,7 @@ RESULT_TYPES: dict[str, type[_Result]] = {
         WavResult,
         MidiResult,
         TimingResult,
+        TaskList,
     )
 }
 
@@ -337,87 +341,3 @@ def parse_result(type_name: str, data: Any, *, task_id: str | None, trace_id: st
     if isinstance(data, list):  # an object answer sent as a one-item list
         data = data[0] if data else {}
     return cls.model_validate({**(data or {}), **ids})
-
-
-# ---------------------------------------------------------------------------- request models
-
-_PY_TYPES: dict[str, Any] = {
-    "str": str,
-    "text": str,
-    "url": str,
-    "bool": bool,
-    "float": float,
-    "int": int,
-    "url_list": list[str],
-    "id_list": list[str],
-}
-
-
-def _field_annotation(spec: schema.FieldSpec) -> Any:
-    if spec.kind == "enum":
-        return Literal[spec.choices] | None  # type: ignore[valid-type]
-    return _PY_TYPES[spec.kind] | None
-
-
-def _pydantic_field(spec: schema.FieldSpec, required: bool) -> Any:
-    extra = {"widget": spec.widget, "group": spec.group}
-    if spec.min_model is not None:
-        extra["min_model"] = spec.min_model
-    if spec.default is not None:
-        extra["service_default"] = spec.default
-    if spec.step is not None:
-        extra["step"] = spec.step
-    kw: dict[str, Any] = {
-        "description": spec.doc,
-        "json_schema_extra": extra,
-    }
-    for attr in ("ge", "le", "gt"):
-        if getattr(spec, attr) is not None:
-            kw[attr] = getattr(spec, attr)
-    if isinstance(spec.max_length, int):
-        kw["max_length"] = spec.max_length
-    if spec.kind in ("url_list", "id_list"):
-        kw["min_length"] = spec.min_items
-        kw["max_length"] = spec.max_items
-    if spec.aliases:
-        from pydantic import AliasChoices
-
-        kw["validation_alias"] = AliasChoices(spec.name, *spec.aliases)
-    default = ... if required else None
-    return (_field_annotation(spec), Field(default, **kw))
-
-
-class _RequestBase(BaseModel):
-    """Base of generated request models: the schema's own checker runs first."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _check_with_schema(cls, data: Any) -> Any:
-        if isinstance(data, Mapping):
-            body = {**data, "action": cls.model_fields["action"].default}
-            problems = schema.check_request(body, warn=False)
-            if problems:
-                raise ValueError("; ".join(p.message for p in problems))
-        return data
-
-    def to_body(self) -> dict[str, Any]:
-        """The JSON body to send: only the fields that were set, never a default."""
-        return self.model_dump(exclude_none=True, exclude_unset=False, by_alias=False)
-
-
-@cache
-def request_model(action: str) -> type[_RequestBase]:
-    """The pydantic model of one action's request, generated from the schema."""
-    spec = schema.ACTIONS[action]
-    fields: dict[str, Any] = {
-        "action": (Literal[action], Field(action, description="The action."))  # type: ignore[valid-type]
-    }
-    for name in spec.fields:
-        fields[name] = _pydantic_field(schema.FIELDS[name], required=False)
-    fields["callback_url"] = (str | None, Field(None, description="Where to POST the result."))
-    camel = "".join(part.title() for part in action.split("_")) + "Request"
-    model = create_model(camel, __base__=_RequestBase, __doc__=spec.summary, **fields)
-    model.__module__ = __name__
-    return model

@@ -15,13 +15,14 @@ Example:
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from suno_nb.errors import FieldProblem
+from suno_nb.errors import FieldProblem, ProblemKind
 
 __all__ = [
     "ACTIONS",
@@ -538,7 +539,9 @@ def _present(values: Mapping[str, Any], name: str) -> bool:
 
 
 def _missing(name: str, why: str) -> FieldProblem:
-    return FieldProblem(name, None, FIELDS[name].allowed_text(), f"{name} is required {why}")
+    return FieldProblem(
+        name, None, FIELDS[name].allowed_text(), f"{name} is required {why}", ProblemKind.REQUIRED
+    )
 
 
 @_rule("prompt_or_lyrics")
@@ -901,6 +904,8 @@ class EndpointSpec:
     required: tuple[str, ...]
     result: str  # name of the result model in suno_nb.models
     pollable: bool = False  # takes async/callback_url and is polled through /suno/tasks
+    fixed: Mapping[str, Any] = field(default_factory=dict)  # body values the endpoint implies
+    windows: tuple[tuple[str, str], ...] = ()  # (start, end) field pairs: start < end
 
     def field(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)
@@ -915,8 +920,11 @@ def _ep(
     result: str,
     method: Literal["POST", "GET", "DELETE"] = "POST",
     pollable: bool = False,
+    **kw: Any,
 ) -> EndpointSpec:
-    return EndpointSpec(name, path, method, summary, tuple(fields), required, result, pollable)
+    return EndpointSpec(
+        name, path, method, summary, tuple(fields), required, result, pollable, **kw
+    )
 
 
 _AUDIO_ID = FIELDS["audio_id"]
@@ -982,6 +990,7 @@ ENDPOINTS: dict[str, EndpointSpec] = {
             ],
             ("audio_id", "name"),
             "PersonaResult",
+            windows=(("vocal_start", "vocal_end"),),
         ),
         _ep(
             "personas",
@@ -1025,6 +1034,7 @@ ENDPOINTS: dict[str, EndpointSpec] = {
             ("audio_id",),
             "VoxResult",
             pollable=True,
+            windows=(("vocal_start", "vocal_end"),),
         ),
         _ep(
             "upload",
@@ -1067,6 +1077,41 @@ ENDPOINTS: dict[str, EndpointSpec] = {
             [_AUDIO_ID],
             ("audio_id",),
             "TimingResult",
+        ),
+        _ep(
+            "list_tasks",
+            "/suno/tasks",
+            "List the account's recent tasks, newest first, each with the request it was sent "
+            "with (``retrieve_batch`` without ids, as the provider's SDK and web app send it).",
+            [
+                _f(
+                    "created_at_min",
+                    "float",
+                    "Only tasks created at or after this Unix time (seconds).",
+                    widget="number",
+                    ge=0.0,
+                ),
+                _f(
+                    "created_at_max",
+                    "float",
+                    "Only tasks created at or before this Unix time (seconds).",
+                    widget="number",
+                    ge=0.0,
+                ),
+                _f("offset", "int", "Skip this many tasks.", widget="number", ge=0, default=0),
+                _f("limit", "int", "Page size.", widget="number", ge=1),
+                _f(
+                    "type",
+                    "str",
+                    "Which endpoint's tasks: 'audios', 'lyrics', 'mp4' … (the path's last part).",
+                    example="audios",
+                ),
+                _f("user_id", "str", "Only this user's tasks."),
+                _f("application_id", "str", "Only this application's tasks."),
+            ],
+            (),
+            "TaskList",
+            fixed={"action": "retrieve_batch"},
         ),
     ]
 }
@@ -1129,14 +1174,23 @@ def example_request(action: str) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_PASSED_THROUGH = ("action", "callback_url", "async")  # taken by every action, checked apart
 
 
-def _type_ok(spec: FieldSpec, value: Any) -> bool:
+def type_ok(spec: FieldSpec, value: Any) -> bool:
+    """Whether ``value`` has the JSON type ``spec`` needs (numbers must also be finite).
+
+    Example:
+        >>> type_ok(FIELDS["weirdness"], 0.5), type_ok(FIELDS["weirdness"], float("nan"))
+        (True, False)
+    """
     k = spec.kind
     if k == "bool":
         return isinstance(value, bool)
     if k in ("float", "int"):
         if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        if not math.isfinite(value):
             return False
         return k == "float" or float(value).is_integer()
     if k in ("url_list", "id_list"):
@@ -1144,16 +1198,43 @@ def _type_ok(spec: FieldSpec, value: Any) -> bool:
     return isinstance(value, str)
 
 
+def _shown(value: Any) -> str:
+    return repr(value) if not isinstance(value, str) or len(value) < 60 else f"{value[:57]!r}…"
+
+
+def _length_hint(spec: FieldSpec, model: ModelSpec | None, limit: int) -> str:
+    """Which newer model allows more, for model-dependent limits ("chirp-v4-5 or newer …")."""
+    if not isinstance(spec.max_length, str) or model is None:
+        return ""
+    best = max(getattr(m, spec.max_length) for m in MODELS.values())
+    if best <= limit:
+        return ""
+    newer = min(
+        (m for m in MODELS.values() if getattr(m, spec.max_length) == best),
+        key=lambda m: m.generation,
+    )
+    return f"; {newer.name} or newer allows {best}"
+
+
 def check_value(spec: FieldSpec, value: Any, model: ModelSpec | None = None) -> FieldProblem | None:
-    """Check one value against its field's type and limits; ``None`` when it is fine."""
+    """Check one value against its field's type and limits; ``None`` when it is fine.
+
+    Example:
+        >>> check_value(FIELDS["weirdness"], 1.5).kind
+        <ProblemKind.RANGE: 'range'>
+    """
     allowed = spec.allowed_text(model)
 
-    def bad(msg: str) -> FieldProblem:
-        return FieldProblem(spec.name, value, allowed, msg)
+    def bad(kind: ProblemKind, msg: str) -> FieldProblem:
+        return FieldProblem(spec.name, value, allowed, msg, kind)
 
-    shown = repr(value) if not isinstance(value, str) or len(value) < 60 else f"{value[:57]!r}…"
-    if not _type_ok(spec, value):
-        return bad(f"{spec.name} must be {allowed}; got {shown} ({type(value).__name__})")
+    if not type_ok(spec, value):
+        finite = spec.kind in ("float", "int") and isinstance(value, float)
+        why = " (a finite number)" if finite and not math.isfinite(value) else ""
+        return bad(
+            ProblemKind.TYPE,
+            f"{spec.name} must be {allowed}{why}; got {_shown(value)} ({type(value).__name__})",
+        )
     k = spec.kind
     if k in ("float", "int"):
         x = float(value)
@@ -1162,38 +1243,36 @@ def check_value(spec: FieldSpec, value: Any, model: ModelSpec | None = None) -> 
             or (spec.le is not None and x > spec.le)
             or (spec.gt is not None and x <= spec.gt)
         ):
-            return bad(f"{spec.name} must be {allowed}; got {value!r}")
+            return bad(ProblemKind.RANGE, f"{spec.name} must be {allowed}; got {value!r}")
     elif k == "enum":
         if value not in spec.choices:
-            return bad(f"{spec.name} must be {allowed}; got {shown}")
+            return bad(ProblemKind.CHOICE, f"{spec.name} must be {allowed}; got {_shown(value)}")
     elif k in ("url_list", "id_list"):
         n = len(value)
         if (spec.min_items is not None and n < spec.min_items) or (
             spec.max_items is not None and n > spec.max_items
         ):
-            return bad(f"{spec.name} must be {allowed}; got {n}")
+            return bad(ProblemKind.LENGTH, f"{spec.name} must be {allowed}; got {n}")
         if k == "url_list":
             for url in value:
                 if not _URL.match(url):
-                    return bad(f"{spec.name} must be {allowed}; {url!r} is not an http(s) URL")
+                    return bad(
+                        ProblemKind.FORMAT,
+                        f"{spec.name} must be {allowed}; {url!r} is not an http(s) URL",
+                    )
         elif any(not x.strip() for x in value):
-            return bad(f"{spec.name} must be {allowed}; got an empty id")
+            return bad(ProblemKind.FORMAT, f"{spec.name} must be {allowed}; got an empty id")
     elif k == "url":
         if not _URL.match(value):
-            return bad(f"{spec.name} must be {allowed}; got {shown}")
+            return bad(ProblemKind.FORMAT, f"{spec.name} must be {allowed}; got {_shown(value)}")
     else:
         limit = spec.length_limit(model)
         if limit and len(value) > limit:
-            hint = ""
-            if isinstance(spec.max_length, str) and model is not None:
-                best = max(getattr(m, spec.max_length) for m in MODELS.values())
-                if best > limit:
-                    newer = min(
-                        (m for m in MODELS.values() if getattr(m, spec.max_length) == best),
-                        key=lambda m: m.generation,
-                    )
-                    hint = f"; {newer.name} or newer allows {best}"
-            return bad(f"{spec.name} is {len(value)} characters; {allowed}{hint}")
+            return bad(
+                ProblemKind.LENGTH,
+                f"{spec.name} is {len(value)} characters; {allowed}"
+                f"{_length_hint(spec, model, limit)}",
+            )
     return None
 
 
@@ -1213,14 +1292,30 @@ def normalise_request(values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def check_request(
-    values: Mapping[str, Any], *, warn: bool = True, extra_ok: Iterable[str] = ()
-) -> list[FieldProblem]:
-    """Every problem of an ``/suno/audios`` request body, in field order; ``[]`` when valid.
+@dataclass
+class _Check:
+    """One request on its way through the named steps of :func:`check_request`."""
 
-    Unknown model and action names are allowed (with an :class:`UnknownNameWarning` when
-    ``warn``); fields the action does not take are problems unless listed in ``extra_ok``.
-    """
+    values: dict[str, Any]
+    action_name: str
+    action: ActionSpec | None
+    model_name: str | None
+    model: ModelSpec
+    known_model: bool
+    extra_ok: frozenset[str]
+    problems: list[FieldProblem] = field(default_factory=list)
+
+    @property
+    def bad_fields(self) -> set[str]:
+        return {p.field for p in self.problems}
+
+    def add(self, problem: FieldProblem) -> None:
+        if problem.field not in self.bad_fields:
+            self.problems.append(problem)
+
+
+def _start(values: Mapping[str, Any], extra_ok: Iterable[str]) -> _Check | list[FieldProblem]:
+    """Normalise names and read the action and model, or the problems that stop the check."""
     try:
         v = normalise_request(values)
     except ValueError as exc:
@@ -1230,10 +1325,10 @@ def check_request(
                 values.get("style_negative"),
                 "one of negative_tags or style_negative",
                 str(exc),
+                ProblemKind.RULE,
             )
         ]
     action_name = v.get("action", "generate")
-    problems: list[FieldProblem] = []
     if not isinstance(action_name, str) or not action_name:
         return [
             FieldProblem(
@@ -1241,9 +1336,10 @@ def check_request(
                 action_name,
                 "one of " + ", ".join(ACTIONS),
                 f"action must be one of {', '.join(ACTIONS)}; got {action_name!r}",
+                ProblemKind.TYPE,
             )
         ]
-    action = ACTIONS.get(action_name)
+    problems = []
     model_name = v.get("model")
     if model_name is not None and not isinstance(model_name, str):
         problems.append(
@@ -1252,135 +1348,198 @@ def check_request(
                 model_name,
                 FIELDS["model"].allowed_text(),
                 f"model must be a model name; got {model_name!r}",
+                ProblemKind.TYPE,
             )
         )
         model_name = None
-    model, known_model = model_spec(model_name)
-    if warn and not known_model:
+    model, known = model_spec(model_name)
+    return _Check(
+        v,
+        action_name,
+        ACTIONS.get(action_name),
+        model_name,
+        model,
+        known,
+        frozenset(extra_ok),
+        problems,
+    )
+
+
+def _warn_unknown_names(c: _Check) -> None:
+    if not c.known_model:
         warnings.warn(
-            f"model {model_name!r} is not in suno_nb's table (known: "
+            f"model {c.model_name!r} is not in suno_nb's table (known: "
             f"{', '.join(MODELS)}); sending it as given",
             UnknownNameWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
-    if action is None:
-        if warn:
-            warnings.warn(
-                f"action {action_name!r} is not in suno_nb's table (known: "
-                f"{', '.join(ACTIONS)}); sending it as given",
-                UnknownNameWarning,
-                stacklevel=3,
-            )
-        allowed_fields = set(FIELDS)
-    else:
-        allowed_fields = set(action.fields) | set(action.fixed)
-    allowed_fields |= {"action", "callback_url", "async", *extra_ok}
+    if c.action is None:
+        warnings.warn(
+            f"action {c.action_name!r} is not in suno_nb's table (known: "
+            f"{', '.join(ACTIONS)}); sending it as given",
+            UnknownNameWarning,
+            stacklevel=4,
+        )
 
-    for key, value in v.items():
-        if key in ("action", "callback_url", "async") or key in extra_ok:
+
+def _check_fields(c: _Check) -> None:
+    """Each field on its own: does the action take it, its type and limits, its model gate."""
+    action = c.action
+    allowed = set(FIELDS) if action is None else set(action.fields) | set(action.fixed)
+    for key, value in c.values.items():
+        if key in _PASSED_THROUGH or key in c.extra_ok:
             continue
         spec = FIELDS.get(key)
-        if key not in allowed_fields:
-            takes = ", ".join(action.fields) if action else ""
-            problems.append(
-                FieldProblem(
-                    key,
-                    value,
-                    f"fields of {action_name}: {takes}",
-                    f"{key} is not a field of {action_name}"
-                    + (f" (it takes: {takes})" if takes else "")
-                    + ("; pass it in extra={...} to send it anyway" if spec is None else ""),
-                )
-            )
+        if key not in allowed:
+            c.add(_unknown_field(key, value, c.action_name, c.action, spec is None))
             continue
-        if spec is None:
+        if spec is None or (key == "model" and not c.known_model):
             continue
-        if key == "model" and not known_model:
-            continue
-        problem = check_value(spec, value, model)
+        problem = check_value(spec, value, c.model)
         if problem:
-            problems.append(problem)
+            c.add(problem)
             continue
-        gated = spec.min_model is not None and known_model and model_name is not None
-        if gated and model.generation < spec.min_model:
-            problems.append(_gate_problem(key, value, spec.min_model, model_name))
-    if "callback_url" in v and not (
-        isinstance(v["callback_url"], str) and _URL.match(v["callback_url"])
-    ):
-        problems.append(
+        gated = spec.min_model is not None and c.known_model and c.model_name is not None
+        if gated and c.model.generation < spec.min_model:
+            c.add(_gate_problem(key, value, spec.min_model, c.model_name))
+    url = c.values.get("callback_url")
+    if "callback_url" in c.values and not (isinstance(url, str) and _URL.match(url)):
+        c.add(
             FieldProblem(
                 "callback_url",
-                v["callback_url"],
+                url,
                 "an http(s) URL",
-                f"callback_url must be an http(s) URL; got {v['callback_url']!r}",
+                f"callback_url must be an http(s) URL; got {url!r}",
+                ProblemKind.FORMAT,
             )
         )
-    if action is None:
-        return problems
 
-    bad_fields = {p.field for p in problems}
+
+def _unknown_field(
+    key: str, value: Any, action_name: str, action: ActionSpec | None, unknown_name: bool
+) -> FieldProblem:
+    takes = ", ".join(action.fields) if action else ""
+    return FieldProblem(
+        key,
+        value,
+        f"fields of {action_name}: {takes}",
+        f"{key} is not a field of {action_name}"
+        + (f" (it takes: {takes})" if takes else "")
+        + ("; pass it in extra={...} to send it anyway" if unknown_name else ""),
+        ProblemKind.UNKNOWN_FIELD,
+    )
+
+
+def _check_required(c: _Check, action: ActionSpec) -> None:
+    """Required fields present, and values the action implies (``custom=True``) not contradicted."""
     for name in action.required:
-        if name not in bad_fields and not _present(v, name):
-            problems.append(_missing(name, f"when {action.name} audio"))
+        if name not in c.bad_fields and not _present(c.values, name):
+            c.add(_missing(name, f"when {action.name} audio"))
     for name, value in action.fixed.items():
-        if name in v and v[name] != value and name not in bad_fields:
-            problems.append(
+        if name in c.values and c.values[name] != value:
+            c.add(
                 FieldProblem(
-                    name, v[name], repr(value), f"{name} must be {value!r} for {action.name}"
+                    name,
+                    c.values[name],
+                    repr(value),
+                    f"{name} must be {value!r} for {action.name}",
+                    ProblemKind.CHOICE,
                 )
             )
-            bad_fields.add(name)
-    if (
-        action.min_model is not None
-        and model_name is not None
-        and known_model
-        and (model.generation < action.min_model)
-    ):
-        problems.append(
+
+
+def _check_model_limits(c: _Check, action: ActionSpec) -> None:
+    """The action's own model gate and the model's longest song."""
+    if not c.known_model:
+        return
+    gate = action.min_model
+    if gate is not None and c.model_name is not None and c.model.generation < gate:
+        need = first_model_at(gate)
+        c.add(
             FieldProblem(
                 "model",
-                model_name,
-                f"{first_model_at(action.min_model)} or newer",
-                f"{action.name} needs model {first_model_at(action.min_model)} or newer; got "
-                f"{model_name!r}",
+                c.model_name,
+                f"{need} or newer",
+                f"{action.name} needs model {need} or newer; got {c.model_name!r}",
+                ProblemKind.MODEL_GATE,
             )
         )
+    duration = c.values.get("duration")
     if (
-        known_model
-        and "duration" in v
-        and "duration" not in bad_fields
-        and (_present(v, "model") and v["duration"] > model.max_duration)
+        duration is not None
+        and "duration" not in c.bad_fields
+        and _present(c.values, "model")
+        and duration > c.model.max_duration
     ):
-        problems.append(
+        c.add(
             FieldProblem(
                 "duration",
-                v["duration"],
-                f"at most {model.max_duration} s on {model.name}",
-                f"duration {v['duration']} s is longer than {model.name}'s longest song "
-                f"({model.max_duration} s)",
+                duration,
+                f"at most {c.model.max_duration} s on {c.model.name}",
+                f"duration {duration} s is longer than {c.model.name}'s longest song "
+                f"({c.model.max_duration} s)",
+                ProblemKind.MODEL_GATE,
             )
         )
-    # Rules see only values that passed their own checks, so they never compare a list to a
-    # number: each problem is reported once, at the field that broke its own rule.
-    clean = {k: val for k, val in v.items() if k not in bad_fields}
+
+
+def _check_rules(c: _Check, action: ActionSpec) -> None:
+    """Cross-field rules, over values that passed their own checks.
+
+    So a rule never compares a list to a number: each problem is reported once, at the field
+    that broke its own rule.
+    """
+    bad = c.bad_fields
+    clean = {k: val for k, val in c.values.items() if k not in bad}
     for rule in action.rules:
-        for p in _RULES[rule](clean, action, model):
-            if p.field not in bad_fields:
-                problems.append(p)
-                bad_fields.add(p.field)
-    if warn and v.get("instrumental") and _present(v, "lyric") and action.name != "overpainting":
-        warnings.warn("instrumental=True: the service ignores lyric", UserWarning, stacklevel=3)
-    if warn and model_name is None and known_model:
+        for problem in _RULES[rule](clean, action, c.model):
+            c.add(problem)
+
+
+def _warn_soft_problems(c: _Check) -> None:
+    """What the service accepts but the user may not mean: an ignored lyric, an unsure gate."""
+    v = c.values
+    if v.get("instrumental") and _present(v, "lyric") and c.action_name != "overpainting":
+        warnings.warn("instrumental=True: the service ignores lyric", UserWarning, stacklevel=4)
+    if c.model_name is None and c.known_model:
         for key in v:
             spec = FIELDS.get(key)
-            if spec and spec.min_model and model.generation < spec.min_model:
+            if spec and spec.min_model and c.model.generation < spec.min_model:
                 warnings.warn(
                     f"{key} needs {first_model_at(spec.min_model)} or newer, and no model was "
                     f"given (the service default is {DEFAULT_MODEL}); pass model=... to be sure",
                     UserWarning,
-                    stacklevel=3,
+                    stacklevel=4,
                 )
-    return problems
+
+
+def check_request(
+    values: Mapping[str, Any], *, warn: bool = True, extra_ok: Iterable[str] = ()
+) -> list[FieldProblem]:
+    """Every problem of an ``/suno/audios`` request body, in field order; ``[]`` when valid.
+
+    Unknown model and action names are allowed (with an :class:`UnknownNameWarning` when
+    ``warn``); fields the action does not take are problems (kind ``unknown_field``) unless
+    listed in ``extra_ok``. Each problem's ``kind`` says which rule it broke.
+
+    Example:
+        >>> [(p.field, p.kind.value) for p in check_request({"action": "extend", "continue_at": 0})]
+        [('continue_at', 'range'), ('audio_id', 'required'), ('lyric', 'required')]
+    """
+    c = _start(values, extra_ok)
+    if isinstance(c, list):
+        return c
+    if warn:
+        _warn_unknown_names(c)
+    _check_fields(c)
+    if c.action is None:
+        return c.problems
+    _check_required(c, c.action)
+    _check_model_limits(c, c.action)
+    _check_rules(c, c.action)
+    if warn:
+        _warn_soft_problems(c)
+    return c.problems
 
 
 def _gate_problem(key: str, value: Any, min_gen: float, model_name: str | None) -> FieldProblem:
@@ -1390,16 +1549,22 @@ def _gate_problem(key: str, value: Any, min_gen: float, model_name: str | None) 
         value,
         f"model {need} or newer",
         f"{key} needs model {need} or newer; got model={model_name!r}",
+        ProblemKind.MODEL_GATE,
     )
 
 
 def check_endpoint(name: str, values: Mapping[str, Any]) -> list[FieldProblem]:
-    """Every problem of a sibling endpoint's request; ``[]`` when valid."""
+    """Every problem of a sibling endpoint's request; ``[]`` when valid.
+
+    Example:
+        >>> [p.kind.value for p in check_endpoint("upload", {})]
+        ['required']
+    """
     ep = ENDPOINTS[name]
     problems: list[FieldProblem] = []
     known = {f.name: f for f in ep.fields}
     for key, value in values.items():
-        if value is None or key in ("async", "callback_url"):
+        if value is None or key in ("async", "callback_url") or key in ep.fixed:
             continue
         spec = known.get(key)
         if spec is None:
@@ -1409,26 +1574,37 @@ def check_endpoint(name: str, values: Mapping[str, Any]) -> list[FieldProblem]:
                     value,
                     ", ".join(known),
                     f"{key} is not a field of {name} (it takes: {', '.join(known)})",
+                    ProblemKind.UNKNOWN_FIELD,
                 )
             )
             continue
         problem = check_value(spec, value)
         if problem:
             problems.append(problem)
+    bad = {p.field for p in problems}
     for req in ep.required:
-        if not _present(values, req) and req not in {p.field for p in problems}:
-            problems.append(
-                FieldProblem(req, None, known[req].allowed_text(), f"{req} is required for {name}")
-            )
-    if {"vocal_start", "vocal_end"} <= values.keys():
-        s, e = values.get("vocal_start"), values.get("vocal_end")
-        if isinstance(s, int | float) and isinstance(e, int | float) and not s < e:
+        if not _present(values, req) and req not in bad:
             problems.append(
                 FieldProblem(
-                    "vocal_end",
+                    req,
+                    None,
+                    known[req].allowed_text(),
+                    f"{req} is required for {name}",
+                    ProblemKind.REQUIRED,
+                )
+            )
+    bad = {p.field for p in problems}
+    clean = {k: v for k, v in values.items() if k not in bad}
+    for start, end in ep.windows:
+        s, e = clean.get(start), clean.get(end)
+        if s is not None and e is not None and not s < e:
+            problems.append(
+                FieldProblem(
+                    end,
                     e,
-                    f"greater than vocal_start ({s:g})",
-                    "vocal_end must be greater than vocal_start",
+                    f"greater than {start} ({s:g})",
+                    f"{end} must be greater than {start}",
+                    ProblemKind.RULE,
                 )
             )
     return problems

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from suno_nb import _http, errors, schema
 from suno_nb.client import Client
-from suno_nb.models import request_model
 
 
 def _no_network(request: _http.Request) -> _http.Response:
@@ -223,24 +222,6 @@ def test_extra_fields_are_sent_as_given(offline: Client) -> None:
     assert b'"brand_new_knob":3' in sent[0].content.replace(b" ", b"")
 
 
-def test_pydantic_request_models_follow_the_schema() -> None:
-    model = request_model("generate")
-    js = model.model_json_schema()
-    weird = js["properties"]["weirdness"]
-    number = next(b for b in weird["anyOf"] if b.get("type") == "number")
-    assert number["minimum"] == 0 and number["maximum"] == 1 and weird["widget"] == "slider"
-    assert model(prompt="p", weirdness=0.2).to_body() == {
-        "action": "generate",
-        "prompt": "p",
-        "weirdness": 0.2,
-    }
-    with pytest.raises(Exception, match="weirdness must be"):
-        model(prompt="p", weirdness=3)
-    assert model.model_validate({"prompt": "p", "style_negative": "x"}).negative_tags == "x"
-    for action in schema.ACTIONS:
-        assert set(schema.ACTIONS[action].fields) <= set(request_model(action).model_fields)
-
-
 # ---------------------------------------------------------------------- property tests
 
 
@@ -343,3 +324,96 @@ def test_random_requests_raise_only_validation_errors(action: str, fields: dict)
 def test_every_field_has_an_example_for_docs_and_widgets() -> None:
     for name in schema.FIELDS:
         assert example_value(name) is not None
+
+
+KINDS = [
+    # (action body without action, field at fault, kind)
+    ({"action": "generate", "prompt": "p", "weirdness": 1.5}, "weirdness", "range"),
+    ({"action": "generate", "prompt": "p", "weirdness": "high"}, "weirdness", "type"),
+    ({"action": "generate", "prompt": "p", "custom": "yes"}, "custom", "type"),
+    ({"action": "generate"}, "prompt", "required"),
+    ({"action": "generate", "prompt": "x" * 501}, "prompt", "length"),
+    ({"action": "mashup", "mashup_audio_ids": ["a"]}, "mashup_audio_ids", "length"),
+    ({"action": "generate", "prompt": "p", "vocal_gender": "x"}, "vocal_gender", "choice"),
+    ({"action": "inspo", "audio_urls": ["file:///x"]}, "audio_urls", "format"),
+    ({"action": "generate", "prompt": "p", "callback_url": "ftp://x"}, "callback_url", "format"),
+    ({"action": "stems", "audio_id": "a", "bogus": 1}, "bogus", "unknown_field"),
+    (
+        {"action": "samples", "audio_id": "a", "samples_start": 8, "samples_end": 3},
+        "samples_end",
+        "rule",
+    ),
+    (
+        {"action": "generate", "prompt": "p", "vocal_gender": "m", "model": "chirp-v4"},
+        "vocal_gender",
+        "model_gate",
+    ),
+    ({"action": "remaster", "audio_id": "a", "model": "chirp-v4"}, "model", "model_gate"),
+    (
+        {"action": "generate", "prompt": "p", "duration": 300, "model": "chirp-v3-5"},
+        "duration",
+        "model_gate",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "field", "kind"), KINDS)
+def test_each_problem_says_its_kind_as_data(body: dict, field: str, kind: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        problems = schema.check_request(body)
+    assert [(p.field, p.kind) for p in problems][:1] == [(field, errors.ProblemKind(kind))]
+
+
+NUMBER_FIELDS = [name for name, spec in schema.FIELDS.items() if spec.kind in ("float", "int")] + [
+    f"{ep}.{f.name}"
+    for ep, e in schema.ENDPOINTS.items()
+    for f in e.fields
+    if f.kind in ("float", "int")
+]
+
+
+@pytest.mark.parametrize("where", NUMBER_FIELDS)
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), float("-inf")])
+def test_nan_and_inf_are_refused_for_every_number_field(where: str, bad: float) -> None:
+    if "." in where:
+        endpoint, name = where.split(".")
+        problems = schema.check_endpoint(endpoint, {name: bad})
+    else:
+        name = where
+        action = next(a for a in schema.ACTIONS.values() if name in a.fields)
+        body = {"action": action.name, **schema.example_request(action.name), name: bad}
+        problems = schema.check_request(body, warn=False)
+    (problem,) = [p for p in problems if p.field == name]
+    assert problem.kind is errors.ProblemKind.TYPE
+    assert "finite" in problem.message
+
+
+def test_listing_tasks_sends_retrieve_batch_with_the_sdk_filters() -> None:
+    sent = []
+
+    def handler(request: _http.Request) -> _http.Response:
+        sent.append(request)
+        return _http.Response(200, json={"count": 1, "items": [{"id": "t1", "created_at": 5.0}]})
+
+    client = Client(transport=_http.MockTransport(handler), base_url=BASE, catalogue=False)
+    page = client.list_tasks(
+        created_at_min=1.0, created_at_max=9.5, offset=0, limit=20, type="audios", user_id="u"
+    )
+    assert page.count == 1 and page.items[0].id == "t1"
+    import json
+
+    body = json.loads(sent[0].content)
+    assert sent[0].url.path == "/suno/tasks"
+    assert body == {
+        "action": "retrieve_batch",
+        "created_at_min": 1.0,
+        "created_at_max": 9.5,
+        "offset": 0,
+        "limit": 20,
+        "type": "audios",
+        "user_id": "u",
+    }
+    with pytest.raises(errors.ValidationError) as info:
+        client.list_tasks(limit=0)
+    assert info.value.problems[0].kind is errors.ProblemKind.RANGE
