@@ -25,8 +25,9 @@ $(STAMP_RUN): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e .
 	@touch $@
 
+# The suite tests every extra too: install them all.
 $(STAMP_DEV): pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e '.[dev,docs]'
+	$(PY) -m pip install --quiet -e '.[all,dev,docs]'
 	@touch $(STAMP_RUN) $@
 
 # Debian packages for the browser tests (chromium, ffmpeg-free). Needs root or sudo.
