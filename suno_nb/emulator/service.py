@@ -48,6 +48,10 @@ log = logging.getLogger("suno_nb.emulator")
 
 NOT_FOUND_SONG = "The song id does not exist or has been taken offline."
 NDJSON = "application/x-ndjson"
+# The emulator serves one account: every task is this user's, made by this application.
+ACCOUNT = {"user_id": "emulator-user", "application_id": "emulator-application"}
+LIST_PAGE_DEFAULT = 50  # tasks per listing page when the query names no limit
+LIST_PAGE_MAX = 100  # a bigger limit is served as this many (like the id batch's cap)
 
 
 @dataclass
@@ -300,7 +304,8 @@ class Emulator:
 
     # ------------------------------------------------------------------------------ audios
     def _audios(self, call: _Call) -> EmulatorResponse:
-        values = check.audio_request(check.parse_json(call.body, self.settings.max_body))
+        sent = check.parse_json(call.body, self.settings.max_body)
+        values = check.audio_request(sent)
         if values["action"] not in synth().SUPPORTED_ACTIONS:
             raise ApiRefusal(
                 400, "api_not_implemented", f"action {values['action']} is not implemented here."
@@ -316,7 +321,7 @@ class Emulator:
         refusal = self.credits.spend(1)
         if refusal:
             raise refusal
-        task = self._new_audio_task(values, call, inspo)
+        task = self._new_audio_task(values, call, inspo, sent)
         if callback_url:
             self.callbacks.schedule(
                 callback_url,
@@ -423,7 +428,11 @@ class Emulator:
         return out
 
     def _new_audio_task(
-        self, values: dict[str, Any], call: _Call, inspo: dict[str, str]
+        self,
+        values: dict[str, Any],
+        call: _Call,
+        inspo: dict[str, str],
+        sent: Mapping[str, Any],
     ) -> dict[str, Any]:
         now = self.settings.clock()
         profile = self.settings.profile
@@ -440,6 +449,7 @@ class Emulator:
             "api_id": new_id(),
             "trace_id": call.trace_id,
             "request": values,
+            "sent": dict(sent),  # echoed in records as sent, for matching after a lost answer
             "seed": seed,
             "take": take,
             "pending": profile.pending,
@@ -540,6 +550,8 @@ class Emulator:
             "api_id": task["api_id"],
             "trace_id": task["trace_id"],
             "created_at": task["created_at"],
+            "type": self._task_type(task),
+            **ACCOUNT,
         }
         if task.get("kind") != "audios":
             record.update(
@@ -556,7 +568,8 @@ class Emulator:
         if stage.finished:
             record["finished_at"] = task["created_at"] + task["pending"] + task["running"]
             record["elapsed"] = round(task["pending"] + task["running"], 3)
-        record["request"] = task["request"]
+        # The request as sent, with the defaults the emulator filled in (what was sent wins).
+        record["request"] = {**task["request"], **task.get("sent", {})}
         record["response"] = body
         return record
 
@@ -588,15 +601,42 @@ class Emulator:
 
     # ------------------------------------------------------------------------------- tasks
     def _tasks(self, call: _Call) -> EmulatorResponse:
-        action, ids = check.tasks_request(check.parse_json(call.body, self.settings.max_body))
+        query = check.tasks_request(check.parse_json(call.body, self.settings.max_body))
+        if query.is_listing:
+            return EmulatorResponse(body=self._list_tasks(query.filters))
         records = []
-        for task_id in ids:
+        for task_id in query.ids:
             task = self.store.task(task_id)
             records.append(self._record(task) if task else {})
-        if action == "retrieve":
+        if query.action == "retrieve":
             return EmulatorResponse(body=records[0])
         found = [r for r in records if r]
         return EmulatorResponse(body={"items": found, "count": len(found)})
+
+    @staticmethod
+    def _task_type(task: Mapping[str, Any]) -> str:
+        """What the listing's ``type`` filter calls a task: its path's last part."""
+        kind = str(task.get("kind") or "audios")
+        endpoint = schema.ENDPOINTS.get(kind)
+        return endpoint.path.rstrip("/").rsplit("/", 1)[-1] if endpoint else kind
+
+    def _list_tasks(self, filters: Mapping[str, Any]) -> dict[str, Any]:
+        """One page of the account's tasks, newest first; ``count`` is how many match."""
+        if any(filters.get(k) not in (None, v) for k, v in ACCOUNT.items()):
+            return {"items": [], "count": 0}  # another user's or application's: none here
+        kinds: tuple[str, ...] | None = None
+        wanted = filters.get("type")
+        if wanted:
+            names = [n for n in schema.ENDPOINTS if self._task_type({"kind": n}) == wanted]
+            kinds = (*names, "audios") if wanted == "audios" else tuple(names)
+        count, tasks = self.store.tasks(
+            limit=min(int(filters.get("limit") or LIST_PAGE_DEFAULT), LIST_PAGE_MAX),
+            offset=int(filters.get("offset") or 0),
+            created_min=filters.get("created_at_min"),
+            created_max=filters.get("created_at_max"),
+            kinds=kinds,
+        )
+        return {"items": [self._record(task) for task in tasks], "count": count}
 
     # ------------------------------------------------------------- the sibling endpoints
     def _endpoint(

@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS clips (id TEXT PRIMARY KEY, task_id TEXT, data TEXT N
 CREATE TABLE IF NOT EXISTS personas (
     id TEXT PRIMARY KEY, created_at REAL, deleted INTEGER DEFAULT 0, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS takes (seed INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS tasks_by_time ON tasks (created_at);
 """
 
 
@@ -90,6 +91,39 @@ class Store:
         with self._lock:
             row = self._db.execute("SELECT data FROM tasks WHERE id = ?", (task_id,)).fetchone()
         return loads(row[0]) if row else None
+
+    def tasks(
+        self,
+        *,
+        limit: int,
+        offset: int = 0,
+        created_min: float | None = None,
+        created_max: float | None = None,
+        kinds: tuple[str, ...] | None = None,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """``(how many match, one page of them)``, newest first; ``kinds`` ``None``: all."""
+        where, args = ["1 = 1"], []
+        if created_min is not None:
+            where.append("created_at >= ?")
+            args.append(created_min)
+        if created_max is not None:
+            where.append("created_at <= ?")
+            args.append(created_max)
+        if kinds is not None:
+            where.append(
+                f"json_extract(data, '$.kind') IN ({', '.join('?' * len(kinds)) or 'NULL'})"
+            )
+            args.extend(kinds)
+        condition = " AND ".join(where)
+        with self._lock:
+            count = self._db.execute(f"SELECT COUNT(*) FROM tasks WHERE {condition}", args)
+            total = int(count.fetchone()[0])
+            rows = self._db.execute(
+                f"SELECT data FROM tasks WHERE {condition} "
+                "ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?",
+                [*args, limit, offset],
+            ).fetchall()
+        return total, [loads(r[0]) for r in rows]
 
     # -- clips (generated clips, uploads, vox tracks) ------------------------------------------
     def put_clip(self, clip: dict[str, Any]) -> None:

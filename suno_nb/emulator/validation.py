@@ -11,13 +11,14 @@ import json
 import re
 import warnings
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from suno_nb import schema
 from suno_nb.emulator.guards import ApiRefusal
-from suno_nb.errors import FieldProblem
+from suno_nb.errors import FieldProblem, ProblemKind
 
-__all__ = ["audio_request", "endpoint_request", "parse_json", "tasks_request"]
+__all__ = ["TaskQuery", "audio_request", "endpoint_request", "parse_json", "tasks_request"]
 
 # The service's own short messages for length limits (section 4 of the contract).
 _TOO_LONG = {"prompt": "Prompt too long.", "style": "Tags too long.", "title": "Title too long."}
@@ -38,7 +39,8 @@ def parse_json(body: bytes, max_body: int) -> dict[str, Any]:
     if not body.strip():
         return {}
     try:
-        value = json.loads(body)
+        # NaN, Infinity and -Infinity are not JSON (RFC 8259); Python's parser accepts them.
+        value = json.loads(body, parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as exc:
         raise bad(f"Request body is not valid JSON: {exc}") from None
     if not isinstance(value, dict):
@@ -46,14 +48,18 @@ def parse_json(body: bytes, max_body: int) -> dict[str, Any]:
     return value
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number (numbers must be finite)")
+
+
 def _service_message(p: FieldProblem, action: str, values: Mapping[str, Any]) -> str:
-    if " is required" in p.message:
+    if p.kind is ProblemKind.REQUIRED:
         if p.field == "lyric" and action == "generate":
             return "lyric is required when generate custom audio"
         return f"{p.field} is required when {action} audio"
     if p.field == "continue_at" and p.value is not None:
         return "continue_at must be a number greater than 0"
-    if p.field in _TOO_LONG and isinstance(p.value, str) and " characters" in p.message:
+    if p.field in _TOO_LONG and isinstance(p.value, str) and p.kind is ProblemKind.LENGTH:
         return _TOO_LONG[p.field]
     return p.message
 
@@ -69,10 +75,11 @@ def _type_problems(values: Mapping[str, Any]) -> list[FieldProblem]:
     problems = []
     for key, value in values.items():
         spec = schema.FIELDS.get(key)
-        if spec is not None and key != "model" and not schema._type_ok(spec, value):
-            problem = schema.check_value(spec, value)
-            if problem is not None:
-                problems.append(problem)
+        if spec is None or key == "model":
+            continue
+        problem = schema.check_value(spec, value)
+        if problem is not None and problem.kind is ProblemKind.TYPE:
+            problems.append(problem)
     return problems
 
 
@@ -98,7 +105,7 @@ def audio_request(raw: Mapping[str, Any]) -> dict[str, Any]:
             warnings.simplefilter("ignore")  # the client warns users; the service does not
             problems = schema.check_request(values, warn=False)
     # Like the service, ignore fields an action does not take instead of refusing the call.
-    ignored = {p.field for p in problems if " is not a field of " in p.message}
+    ignored = {p.field for p in problems if p.kind is ProblemKind.UNKNOWN_FIELD}
     problems = [p for p in problems if p.field not in ignored]
     if problems:
         raise bad(_service_message(problems[0], action, values))
@@ -115,13 +122,13 @@ def endpoint_request(name: str, raw: Mapping[str, Any]) -> dict[str, Any]:
     values = {k: v for k, v in raw.items() if v is not None}
     _flag_types(values)
     problems = [
-        p for p in schema.check_endpoint(name, values) if " is not a field of " not in p.message
+        p for p in schema.check_endpoint(name, values) if p.kind is not ProblemKind.UNKNOWN_FIELD
     ]
     if problems:
         p = problems[0]
-        if " is required" in p.message:
+        if p.kind is ProblemKind.REQUIRED:
             raise bad(f"{p.field} is required")
-        if p.field == "prompt" and " characters" in p.message:
+        if p.field == "prompt" and p.kind is ProblemKind.LENGTH:
             raise bad(_TOO_LONG["prompt"])
         raise bad(p.message)
     known = {f.name for f in schema.ENDPOINTS[name].fields} | {"async", "callback_url"}
@@ -145,19 +152,41 @@ def query_values(name: str, query: Mapping[str, str]) -> dict[str, Any]:
     return endpoint_request(name, out)
 
 
-def tasks_request(values: Mapping[str, Any]) -> tuple[str, list[str]]:
-    """``("retrieve", [id])`` or ``("retrieve_batch", ids)`` from a ``/suno/tasks`` body."""
+@dataclass(frozen=True)
+class TaskQuery:
+    """A ``/suno/tasks`` body: one id, a batch of ids, or (a batch without ids) a listing."""
+
+    action: str
+    ids: tuple[str, ...] = ()
+    filters: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_listing(self) -> bool:
+        return self.action == "retrieve_batch" and not self.ids
+
+
+def tasks_request(values: Mapping[str, Any]) -> TaskQuery:
+    """What a ``/suno/tasks`` body asks for, checked; raises :class:`ApiRefusal` if bad.
+
+    Example:
+        >>> tasks_request({"action": "retrieve_batch", "limit": 5}).is_listing
+        True
+    """
     action = values.get("action", "retrieve")
     if action == "retrieve":
         task_id = values.get("id")
         if not isinstance(task_id, str) or not task_id:
             raise bad("id is required when retrieve task")
-        return action, [task_id]
-    if action == "retrieve_batch":
-        ids = values.get("ids")
-        if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
-            raise bad("ids is required when retrieve_batch tasks: a list of task ids")
-        if len(ids) > 100:
-            raise bad("ids may list at most 100 task ids")
-        return action, ids
-    raise bad(f"action is invalid: {action!r}; use 'retrieve' or 'retrieve_batch'.")
+        return TaskQuery(action, (task_id,))
+    if action != "retrieve_batch":
+        raise bad(f"action is invalid: {action!r}; use 'retrieve' or 'retrieve_batch'.")
+    ids = values.get("ids")
+    if ids is None or ids == []:
+        # Without ids, retrieve_batch lists the account's tasks (the provider's SDK and web app).
+        filters = {k: v for k, v in values.items() if k not in ("action", "ids")}
+        return TaskQuery(action, (), endpoint_request("list_tasks", filters))
+    if not isinstance(ids, list) or not all(isinstance(i, str) and i for i in ids):
+        raise bad("ids must be a list of task ids (or left out, to list recent tasks)")
+    if len(ids) > 100:
+        raise bad("ids may list at most 100 task ids")
+    return TaskQuery(action, tuple(ids))
