@@ -11,7 +11,7 @@ import ipaddress
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from suno_nb.emulator.guards import ApiRefusal
 
@@ -19,6 +19,7 @@ __all__ = ["DecodedAudio", "is_loopback", "load_audio"]
 
 MAX_DOWNLOAD = 50_000_000  # bytes
 MAX_SECONDS = 600.0
+MAX_REDIRECTS = 5
 IN_PROCESS_HOST = "suno-emulator.invalid"
 
 
@@ -56,40 +57,69 @@ def load_audio(
     own_file: Callable[[str], bytes | None],
     allow_remote: bool,
 ) -> DecodedAudio:
-    """Download (or read) and decode the audio at ``url``; raise :class:`ApiRefusal` if bad."""
+    """Download (or read) and decode the audio at ``url``; raise :class:`ApiRefusal` if bad.
+
+    Redirects are followed by hand, at most :data:`MAX_REDIRECTS`, and every hop must pass the
+    same check as the first URL: a loopback URL cannot send the emulator to another host.
+    """
     if not isinstance(url, str):
         raise ApiRefusal(400, "bad_request", f"{field} must be an http(s) URL; got {url!r}")
-    parts = urlsplit(url)
+    title = urlsplit(url).path.rsplit("/", 1)[-1].split(".")[0] or "upload"
+    hop = url
+    for _ in range(MAX_REDIRECTS + 1):
+        data, location = _get_one(hop, url, field, own_host, own_file, allow_remote)
+        if location is None:
+            return _decode(data, url, field, title)
+        hop = urljoin(hop, location)
+    raise _bad(field, url, f"redirects more than {MAX_REDIRECTS} times")
+
+
+def _get_one(
+    hop: str,
+    url: str,
+    field: str,
+    own_host: str,
+    own_file: Callable[[str], bytes | None],
+    allow_remote: bool,
+) -> tuple[bytes, str | None]:
+    """One hop: ``(bytes, None)``, or ``(b"", where it redirects)``."""
+    via = "" if hop == url else f" (redirected to {hop!r})"
+    parts = urlsplit(hop)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise _bad(field, url, "is not an http(s) URL")
-    title = parts.path.rsplit("/", 1)[-1].split(".")[0] or "upload"
+        raise _bad(field, url, f"is not an http(s) URL{via}")
     if parts.netloc.lower() in (own_host.lower(), IN_PROCESS_HOST) and parts.path.startswith(
         "/files/"
     ):
         data = own_file(parts.path[len("/files/") :])
         if data is None:
-            raise _bad(field, url, "does not exist on this emulator (or is not finished yet)")
-    elif is_loopback(parts.hostname) or allow_remote:
-        data = _download(url, field)
-    else:
+            raise _bad(field, url, f"does not exist on this emulator (or is not finished yet){via}")
+        return data, None
+    if not (is_loopback(parts.hostname) or allow_remote):
         raise _bad(
             field,
             url,
-            "cannot be reached: the offline emulator downloads only from this machine "
+            f"cannot be reached{via}: the offline emulator downloads only from this machine "
             "(127.0.0.1, localhost) or its own /files/ URLs. Serve the file locally, or start "
             "the emulator with allow_remote=True.",
         )
-    return _decode(data, url, field, title)
+    return _download(hop, url, field)
 
 
-def _download(url: str, field: str) -> bytes:
+def _download(hop: str, url: str, field: str) -> tuple[bytes, str | None]:
     from suno_nb import _http
 
     try:
         with (
-            _http.Client(timeout=_http.Timeout(15.0, connect=5.0), follow_redirects=True) as client,
-            client.stream("GET", url) as response,
+            _http.Client(
+                timeout=_http.Timeout(15.0, connect=5.0), follow_redirects=False
+            ) as client,
+            client.stream("GET", hop) as response,
         ):
+            if response.is_redirect:
+                location = response.headers.get("location")
+                if not location:
+                    raise _bad(field, url, f"answered HTTP {response.status_code} without Location")
+                return b"", location
             if response.status_code >= 400:
                 raise _bad(
                     field,
@@ -102,7 +132,7 @@ def _download(url: str, field: str) -> bytes:
                 if size > MAX_DOWNLOAD:
                     raise _bad(field, url, f"is larger than {MAX_DOWNLOAD // 1_000_000} MB")
                 chunks.append(chunk)
-            return b"".join(chunks)
+            return b"".join(chunks), None
     except _http.HTTPError as exc:
         raise _bad(field, url, f"could not be downloaded ({type(exc).__name__}: {exc})") from None
 
