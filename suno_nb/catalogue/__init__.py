@@ -16,7 +16,7 @@ Example:
 
 from __future__ import annotations
 
-from suno_nb.catalogue.core import (
+from suno_nb.catalogue.catalogue import (
     Catalogue,
     PendingTask,
     ResumeReport,

@@ -14,6 +14,8 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from suno_nb.catalogue import columns
+
 __all__ = ["clean_request", "current_context"]
 
 # Keys that could carry a credential if a caller put one in a body: never stored.
@@ -71,7 +73,7 @@ def insert_submitting(
     now = time.time()
     cursor = conn.execute(
         "INSERT INTO tasks (action, request, service, state, submitted_at, updated_at, sweep_id,"
-        " cell) VALUES (?, ?, ?, 'submitting', ?, ?, ?, ?)",
+        " cell) VALUES (?, ?, ?, 'submitting', ?, ?, ?, ?) RETURNING key",
         (
             action,
             request_json(request),
@@ -82,7 +84,19 @@ def insert_submitting(
             None if cell is None else json.dumps(cell, default=str),
         ),
     )
-    return int(cursor.lastrowid or 0)
+    key = int(cursor.fetchone()[0])  # RETURNING key: portable, unlike lastrowid
+    columns.store(conn, key, request, None)
+    return key
+
+
+def save_task_id(conn: sqlite3.Connection, key: int, task_id: str) -> None:
+    """Write a submission's task id, alone: the smallest write that keeps a paid task."""
+    conn.execute(
+        "UPDATE tasks SET task_id = ?, state = CASE WHEN state IN ('submitting', 'uncertain')"
+        " THEN 'submitted' ELSE state END, updated_at = ? WHERE key = ? AND task_id IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM tasks WHERE task_id = ?)",
+        (task_id, time.time(), key, task_id),
+    )
 
 
 def mark_submit_failed(conn: sqlite3.Connection, key: int, error: BaseException) -> None:
@@ -142,7 +156,7 @@ def record_task(conn: sqlite3.Connection, task: Any, key: int | None = None) -> 
             " response_meta, updated_at)"
             " VALUES (:action, :request, :service, :submitted_at, :sweep_id, :cell, :task_id,"
             " :state, :trace_id, :created_at, :started_at, :finished_at, :error, :error_code,"
-            " :response_meta, :updated_at)",
+            " :response_meta, :updated_at) RETURNING key",
             {
                 **values,
                 "action": getattr(task, "action", "unknown") or "unknown",
@@ -153,7 +167,9 @@ def record_task(conn: sqlite3.Connection, task: Any, key: int | None = None) -> 
                 "cell": None if cell is None else json.dumps(cell, default=str),
             },
         )
-        return int(cursor.lastrowid or 0)
+        new_key = int(cursor.fetchone()[0])
+        columns.store(conn, new_key, getattr(task, "request", {}) or {}, meta)
+        return new_key
     conn.execute(
         "UPDATE tasks SET task_id = coalesce(:task_id, task_id),"
         " state = CASE WHEN state IN ('succeeded', 'failed') AND :state NOT IN"
@@ -174,6 +190,7 @@ def record_task(conn: sqlite3.Connection, task: Any, key: int | None = None) -> 
             "UPDATE tasks SET request = ?, action = ? WHERE key = ?",
             (request_json(request), getattr(task, "action", "unknown"), row[0]),
         )
+    columns.store(conn, row[0], request if request and row[1] else None, meta)
     return int(row[0])
 
 

@@ -1,8 +1,9 @@
-"""The catalogue's sqlite file: schema, migrations, connections and short write transactions.
+"""The catalogue's store seam (:class:`StoreBackend`) and its sqlite backend (:class:`Store`).
 
 Only :mod:`sqlite3` and the standard library are imported here, so opening a catalogue is cheap.
+Other backends (PostgreSQL) plug in through :func:`register_backend` under a URL scheme.
 
-Schema (version 1; every time is unix seconds as REAL unless said otherwise):
+Schema (every time is unix seconds as REAL unless said otherwise):
 
 ``schema_version(version, applied_at)``
     one row per migration applied; the catalogue's version is ``max(version)``.
@@ -11,8 +12,9 @@ started_at, finished_at, updated_at, error, error_code, sweep_id, cell, response
     one row per submission. ``key`` is local (the row exists before the service answers);
     ``task_id`` is unique once known. ``request`` is the JSON body sent (never a header, so never
     the token). ``state``: ``submitting`` (sent, no answer yet), ``submitted``, ``pending``,
-    ``running``, ``succeeded``, ``failed``, ``rejected`` (refused; nothing was created) or
-    ``uncertain`` (the answer was lost: it may or may not exist). ``cell`` is JSON.
+    ``running``, ``succeeded``, ``failed``, ``rejected`` (refused; nothing was created),
+    ``uncertain`` (the answer was lost: it may or may not exist) or ``lost`` (the answer was lost
+    and the service's task list proved it has no such task: nothing was paid). ``cell`` is JSON.
 ``clips(clip_id, task_key, task_id, position, title, state, model, created_at, duration,
 audio_url, image_url, video_url, lyric, prompt, style, raw, updated_at)``
     one row per clip, updated as it arrives; ``raw`` is the clip's full JSON.
@@ -23,17 +25,27 @@ duration, fetched_at)``
 ``features(clip_id, version, sha256, measured_at, "values", error)``
     the JSON of :func:`suno_nb.features.measure` for the file with that hash.
 ``annotations(clip_id, rating, starred, note, updated_at)`` and ``tags(clip_id, tag)``.
+``tasks.request_<knob>`` and ``tasks.cost`` (version 3)
+    the request's scalar knobs as typed columns and the billed cost (:mod:`.columns`).
+``claims(scope, item, owner, lease_until, claimed_at)`` (version 2)
+    who is sending (or resolving) a piece of paid work right now: ``scope`` is ``sweep:<id>`` or
+    ``task``, ``item`` the cell (``"3/0"``) or task key; ``owner`` is ``host:pid:random``; a claim
+    whose ``lease_until`` has passed belongs to nobody (its owner died) and may be taken over.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import socket
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
 
 from suno_nb.errors import SunoError
 
@@ -44,9 +56,13 @@ __all__ = [
     "CatalogueReadOnlyError",
     "CatalogueVersionError",
     "Store",
+    "StoreBackend",
+    "new_owner",
+    "open_store",
+    "register_backend",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -150,7 +166,145 @@ _MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag)",
     ],
 }
+
+
+def _claims_migration() -> list[str]:
+    """Version 2: the claims table (who is sending which paid work; leases expire)."""
+    return [
+        """CREATE TABLE IF NOT EXISTS claims (
+            scope TEXT NOT NULL,
+            item TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            lease_until REAL NOT NULL,
+            claimed_at REAL NOT NULL,
+            PRIMARY KEY (scope, item)
+        )""",
+        "CREATE INDEX IF NOT EXISTS claims_owner ON claims(owner)",
+    ]
+
+
+_MIGRATIONS[2] = _claims_migration()
+
+
+def _knob_columns_migration() -> list[str]:
+    """Version 3: the request's knobs and the billed cost as typed task columns (columns.py)."""
+    from suno_nb.catalogue import columns  # standard library only, like this module
+
+    return columns.migration()
+
+
+_MIGRATIONS[3] = _knob_columns_migration()
 assert max(_MIGRATIONS) == SCHEMA_VERSION
+
+
+@runtime_checkable
+class StoreBackend(Protocol):
+    """What the catalogue needs from a database: the seam a new backend implements.
+
+    The catalogue (``catalogue.py``, ``recorder.py``, ``frame.py`` …) talks to its store only
+    through these members, so a backend is one class plus one :func:`register_backend` call.
+    :class:`Store` (sqlite, one file in the catalogue folder) is the reference implementation.
+
+    SQL the catalogue sends uses sqlite's parameter marks (``?`` and ``:name``) and portable
+    statements only (``INSERT … ON CONFLICT … DO UPDATE``, ``RETURNING``, ``coalesce``): a
+    backend translates the marks in ONE place (its connection wrapper's ``execute`` and
+    ``executemany``; e.g. ``?`` → ``%s`` and ``:name`` → ``%(name)s`` for psycopg). Connections
+    returned by :meth:`connect` and yielded by :meth:`write` need ``execute(sql, params)``
+    (returning a cursor with ``fetchone``, ``fetchall``, ``rowcount``) and
+    ``executemany(sql, rows)``; nothing else is used (never ``lastrowid``: inserts that need
+    their key say ``RETURNING key``).
+
+    Members:
+
+    ``url`` / ``path``
+        where it lives (``path`` is the sqlite file, or ``None`` for a server database).
+    ``writable``
+        False when the store can only be read (a read-only folder, a replica).
+    ``connect()``
+        this thread's connection (one per thread and per process; never shared across a fork).
+    ``read(sql, params=())``
+        run one query outside a write transaction and return all rows as tuples.
+    ``write()``
+        a context manager: one short write transaction that commits on exit and rolls back on
+        an exception. It must take the write lock up front where the database has one (sqlite:
+        ``BEGIN IMMEDIATE``, so ``busy_timeout`` applies and a read-then-write inside is atomic;
+        PostgreSQL: an ordinary transaction, the claim rows locked as below). Raise
+        :class:`CatalogueFullError`, :class:`CatalogueReadOnlyError` or :class:`CatalogueError`
+        (never a driver exception) with the next step in words.
+    ``version()`` / ``migrate()``
+        the schema version found and bringing it up to :data:`SCHEMA_VERSION` (idempotent,
+        safe when two processes open the store at once; refuse a newer version with
+        :class:`CatalogueVersionError`). Tables and columns are those in this module's
+        docstring; column types may be the backend's own (``BIGSERIAL`` for ``tasks.key`` …).
+    ``claim(conn, scope, items, owner, lease_seconds)``
+        inside ``write()``: take every item of ``items`` that nobody holds, that ``owner``
+        already holds, or whose lease has expired (a dead owner's: taken over), setting
+        ``lease_until = now + lease_seconds``; return the items taken, in order. Atomic against
+        other processes: two callers never both get an item (sqlite: the write lock; PostgreSQL:
+        the same ``INSERT … ON CONFLICT DO UPDATE … WHERE lease_until < now … RETURNING`` or
+        ``SELECT … FOR UPDATE SKIP LOCKED``). A claim held by a process of this host that is
+        no longer running may be treated as expired.
+    ``renew(owner, lease_seconds)``
+        the heartbeat: extend every lease ``owner`` holds; returns how many.
+    ``release(scope, items, owner)``
+        drop ``owner``'s claims on those items (others' claims are left alone).
+    ``holders(scope)``
+        ``{item: (owner, lease_until)}`` of the live claims in a scope (for reports).
+    ``close()``
+        close this thread's connection.
+    """
+
+    url: str
+    path: Path | None
+    writable: bool
+
+    def connect(self) -> Any: ...
+    def read(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]: ...
+    def write(self) -> AbstractContextManager[Any]: ...
+    def version(self) -> int: ...
+    def migrate(self) -> None: ...
+    def claim(
+        self, conn: Any, scope: str, items: Iterable[str], owner: str, lease_seconds: float
+    ) -> list[str]: ...
+    def renew(self, owner: str, lease_seconds: float) -> int: ...
+    def release(self, scope: str, items: Iterable[str], owner: str) -> None: ...
+    def holders(self, scope: str) -> dict[str, tuple[str, float]]: ...
+    def close(self) -> None: ...
+
+
+def new_owner() -> str:
+    """A claim owner for this process: ``host:pid:random`` (the random part tells apart a
+    later process that got the same pid).
+
+    Example:
+        >>> new_owner().count(":")
+        2
+    """
+    return f"{socket.gethostname()}:{os.getpid()}:{os.urandom(4).hex()}"
+
+
+def _owner_is_dead(owner: str) -> bool:
+    """True when ``owner`` is a process of this host that no longer runs."""
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False  # another machine: only its lease can tell
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # exists, owned by another user
+        return False
+    return False
+
+
+_CLAIM_SQL = (
+    "INSERT INTO claims (scope, item, owner, lease_until, claimed_at) VALUES (?, ?, ?, ?, ?)"
+    " ON CONFLICT (scope, item) DO UPDATE SET owner = excluded.owner,"
+    " lease_until = excluded.lease_until, claimed_at = excluded.claimed_at"
+    " WHERE claims.lease_until < ? OR claims.owner = excluded.owner"
+    " RETURNING item"
+)
 
 
 class Store:
@@ -160,14 +314,15 @@ class Store:
         >>> import tempfile, pathlib
         >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "catalogue.sqlite")
         >>> store.version()
-        1
+        2
     """
 
     def __init__(self, path: Path, *, writable: bool | None = None) -> None:
         self.path = Path(path)
+        self.url = f"sqlite:///{self.path}"
         self.writable = _can_write(self.path.parent) if writable is None else writable
         self._local = threading.local()
-        self._open_and_migrate()
+        self.migrate()
 
     # --- connections -------------------------------------------------------------------------
     def connect(self) -> sqlite3.Connection:
@@ -211,7 +366,8 @@ class Store:
     def version(self) -> int:
         return _read_version(self.connect())
 
-    def _open_and_migrate(self) -> None:
+    def migrate(self) -> None:
+        """Bring the file up to :data:`SCHEMA_VERSION` (creating it if needed)."""
         if not self.writable and not self.path.exists():
             raise CatalogueReadOnlyError(
                 f"{self.path.parent} is read-only, so no catalogue can be created there; pass "
@@ -279,8 +435,77 @@ class Store:
                 raise _translate(exc, self.path) from exc
             raise
 
-    def read(self, sql: str, params: tuple | list | dict = ()) -> list[tuple]:
+    def read(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[tuple]:
         return self.connect().execute(sql, params).fetchall()
+
+    # --- claims ------------------------------------------------------------------------------
+    def claim(
+        self,
+        conn: sqlite3.Connection,
+        scope: str,
+        items: Iterable[str],
+        owner: str,
+        lease_seconds: float,
+    ) -> list[str]:
+        """Take the free, own or expired claims among ``items`` (call inside :meth:`write`).
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> store = Store(pathlib.Path(tempfile.mkdtemp()) / "catalogue.sqlite")
+            >>> with store.write() as conn:
+            ...     store.claim(conn, "sweep:s1", ["0/0", "1/0"], "me:1:a", 60)
+            ['0/0', '1/0']
+            >>> with store.write() as conn:
+            ...     store.claim(conn, "sweep:s1", ["0/0", "2/0"], "you:2:b", 60)
+            ['2/0']
+        """
+        items = list(items)
+        if not items:
+            return []
+        now = time.time()
+        # Same-host owners that died let go at once, without waiting for their lease.
+        for item, holder in conn.execute(
+            "SELECT item, owner FROM claims WHERE scope = ? AND owner != ? AND lease_until >= ?",
+            (scope, owner, now),
+        ).fetchall():
+            if item in items and _owner_is_dead(holder):
+                conn.execute(
+                    "UPDATE claims SET lease_until = 0 WHERE scope = ? AND item = ? AND owner = ?",
+                    (scope, item, holder),
+                )
+        taken = []
+        for item in items:
+            row = conn.execute(
+                _CLAIM_SQL, (scope, item, owner, now + lease_seconds, now, now)
+            ).fetchone()
+            if row is not None:
+                taken.append(item)
+        return taken
+
+    def renew(self, owner: str, lease_seconds: float) -> int:
+        """Extend every lease ``owner`` holds (the heartbeat of a running sweep)."""
+        with self.write() as conn:
+            return conn.execute(
+                "UPDATE claims SET lease_until = ? WHERE owner = ?",
+                (time.time() + lease_seconds, owner),
+            ).rowcount
+
+    def release(self, scope: str, items: Iterable[str], owner: str) -> None:
+        """Let go of ``owner``'s claims on ``items``."""
+        rows = [(scope, item, owner) for item in items]
+        if rows:
+            with self.write() as conn:
+                conn.executemany(
+                    "DELETE FROM claims WHERE scope = ? AND item = ? AND owner = ?", rows
+                )
+
+    def holders(self, scope: str) -> dict[str, tuple[str, float]]:
+        """``{item: (owner, lease_until)}`` of the live claims in ``scope``."""
+        rows = self.read(
+            "SELECT item, owner, lease_until FROM claims WHERE scope = ? AND lease_until >= ?",
+            (scope, time.time()),
+        )
+        return {item: (owner, until) for item, owner, until in rows if not _owner_is_dead(owner)}
 
 
 def _read_version(conn: sqlite3.Connection) -> int:
@@ -330,3 +555,61 @@ def _can_write(folder: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+# --- the registry of URL schemes --------------------------------------------------------------
+_BACKENDS: dict[str, Callable[[str], StoreBackend]] = {}
+_URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def register_backend(scheme: str, factory: Callable[[str], StoreBackend]) -> None:
+    """Let ``Catalogue("<scheme>://…")`` open a store made by ``factory(url)``.
+
+    Example:
+        >>> register_backend("memo", lambda url: Store(Path(url[7:]) / "catalogue.sqlite"))
+        ... # doctest: +SKIP
+    """
+    _BACKENDS[scheme.lower()] = factory
+
+
+def is_url(location: object) -> bool:
+    """Whether ``location`` is a URL (``scheme://…``) rather than a folder path."""
+    return isinstance(location, str) and _URL.match(location) is not None
+
+
+def open_store(url: str) -> StoreBackend:
+    """The store behind a URL: ``sqlite:///folder`` or a scheme from :func:`register_backend`.
+
+    Example:
+        >>> open_store("mysql://db/x")
+        Traceback (most recent call last):
+        ...
+        suno_nb.catalogue.store.CatalogueError: catalogue URL 'mysql://db/x' ...
+    """
+    match = _URL.match(url)
+    scheme = match.group(1).lower() if match else ""
+    if scheme == "sqlite":
+        folder = url[len("sqlite://") :] or "."
+        return Store(Path(folder).expanduser() / "catalogue.sqlite")
+    factory = _BACKENDS.get(scheme)
+    if factory is None and scheme in ("postgresql", "postgres"):
+        from suno_nb.catalogue import postgres  # registers itself (needs the [lab] extra)
+
+        factory = _BACKENDS.get(scheme, postgres.PostgresStore)
+    if factory is None:
+        known = ", ".join(["sqlite:///<folder>", *(f"{k}://…" for k in sorted(_BACKENDS))])
+        hint = (
+            "; PostgreSQL needs its extra: pip install 'suno-nb[lab]'"
+            if scheme in ("postgresql", "postgres")
+            else ""
+        )
+        raise CatalogueError(
+            f"catalogue URL {_redact(url)!r} uses the scheme {scheme!r}, which this suno_nb "
+            f"cannot open; use a folder path or one of: {known}{hint}"
+        )
+    return factory(url)
+
+
+def _redact(url: str) -> str:
+    """The URL without a password (``user:secret@`` becomes ``user:***@``)."""
+    return re.sub(r"^([^:/]+://[^:/@]+):[^@/]*@", r"\1:***@", url)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from suno_nb.catalogue.core import Catalogue
+    from suno_nb.catalogue.catalogue import Catalogue
 
 __all__ = ["Comparison", "Track", "compare"]
 
@@ -56,7 +56,7 @@ class Track:
             (self.id,),
         )
         if not rows:
-            from suno_nb.catalogue.core import TrackNotFound, _not_found
+            from suno_nb.catalogue.catalogue import TrackNotFound, _not_found
 
             raise TrackNotFound(_not_found(self.catalogue, self.id))
         keys = ("title", "state", "clip_duration", "raw", "request", "action", "task_id",

@@ -20,7 +20,7 @@ from suno_nb.catalogue import files
 from suno_nb.catalogue.store import SCHEMA_VERSION, CatalogueError
 
 if TYPE_CHECKING:
-    from suno_nb.catalogue.core import Catalogue
+    from suno_nb.catalogue.catalogue import Catalogue
 
 __all__ = ["export_bundle", "export_table", "import_bundle"]
 

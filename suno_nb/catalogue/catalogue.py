@@ -8,16 +8,27 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import sqlite3
+import threading
 import time
 import warnings
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from suno_nb.catalogue import files, recorder
-from suno_nb.catalogue.store import CatalogueError, Store
+from suno_nb.catalogue import files, reconcile, recorder
+from suno_nb.catalogue.store import (
+    CatalogueError,
+    CatalogueFullError,
+    Store,
+    StoreBackend,
+    is_url,
+    new_owner,
+    open_store,
+)
 from suno_nb.errors import SunoError
 
 if TYPE_CHECKING:
@@ -36,6 +47,17 @@ __all__ = [
 HOME_ENV = "SUNO_NB_HOME"
 DEFAULT_FOLDER = "suno_catalogue"
 DB_NAME = "catalogue.sqlite"
+LEASE_ENV = "SUNO_NB_CLAIM_LEASE"
+SETTLE_ENV = "SUNO_NB_SETTLE_SECONDS"
+DEFAULT_LEASE_SECONDS = 60.0
+# How long after sending the service may still create a task whose answer was lost (a slow
+# server still working on a request whose client is gone); only older submissions missing from
+# the service's task list count as never created.
+DEFAULT_SETTLE_SECONDS = 120.0
+TASK_SCOPE = "task"  # claims on single recorded requests (item: the row's key)
+MIN_FREE_BYTES = 4 * 2**20  # below this nothing is sent: the record must fit
+RESERVE_NAME = ".space-reserve"  # deleted to make room for a task id on a full disk
+RESERVE_BYTES = 2**20
 
 
 class TrackNotFound(CatalogueError, KeyError):
@@ -63,27 +85,58 @@ class PendingTask:
 
 
 @dataclass
+class Reconciliation:
+    """What :meth:`Catalogue.reconcile` found for submissions whose answer was lost."""
+
+    adopted: dict[int, str] = field(default_factory=dict)  # row key -> the service's task id
+    lost: list[int] = field(default_factory=list)  # proved never created: nothing paid
+    unresolved: dict[int, str] = field(default_factory=dict)  # row key -> why, next step
+
+    def __bool__(self) -> bool:
+        return bool(self.adopted or self.lost or self.unresolved)
+
+
+@dataclass
 class ResumeReport:
-    """What :meth:`Catalogue.resume` did. ``uncertain`` tasks were never re-sent."""
+    """What :meth:`Catalogue.resume` did. Nothing was re-sent."""
 
     finished: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     uncertain: list[PendingTask] = field(default_factory=list)
     downloads: dict[str, int] = field(default_factory=dict)
+    reconciled: Reconciliation = field(default_factory=Reconciliation)
 
     def __str__(self) -> str:
         lines = [f"resumed {len(self.finished)} task(s), {len(self.failed)} failed"]
         lines += [f"  {task_id}: {why}" for task_id, why in self.failed.items()]
+        found = self.reconciled
+        if found.adopted:
+            lines.append(
+                f"{len(found.adopted)} submission(s) whose answer was lost were found in the "
+                "service's task list and adopted: " + ", ".join(found.adopted.values())
+            )
+        if found.lost:
+            lines.append(
+                f"{len(found.lost)} submission(s) whose answer was lost were never created "
+                "(the service's task list has no such task): nothing was paid; a sweep sends "
+                "those cells again"
+            )
         if self.uncertain:
             lines.append(
                 f"{len(self.uncertain)} submission(s) never got a task id (the kernel stopped or "
-                "the network dropped while sending). They were NOT re-sent, since that would pay "
-                "twice; check your Ace Data Cloud dashboard, then catalogue.forget(key) them:"
+                "the network dropped while sending) and could not be settled. They were NOT "
+                "re-sent, since that could pay twice:"
             )
             lines += [
-                f"  key {t.key}: {t.action} at {_iso(t.submitted_at)}" for t in self.uncertain
+                f"  key {t.key}: {t.action} at {_iso(t.submitted_at)}: {t.error or 'unknown'}"
+                for t in self.uncertain
             ]
-        if self.downloads:
+        if self.downloads.get("failed"):
+            lines.append(
+                f"{self.downloads['failed']} download(s) failed (recorded; "
+                "catalogue.fetch_missing() tries again): {self.downloads}"
+            )
+        elif self.downloads:
             lines.append(f"downloads: {self.downloads}")
         return "\n".join(lines)
 
@@ -104,14 +157,36 @@ class Catalogue:
         >>> cat.get("nope")
         Traceback (most recent call last):
         ...
-        suno_nb.catalogue.core.TrackNotFound: no clip 'nope' in the catalogue ...
+        suno_nb.catalogue.catalogue.TrackNotFound: no clip 'nope' in the catalogue ...
     """
 
-    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        files: str | os.PathLike[str] | None = None,
+    ) -> None:
         if path is None:
             path = os.environ.get(HOME_ENV) or Path.cwd() / DEFAULT_FOLDER
-        self.root = Path(path).expanduser().absolute()
-        self._store = Store(self.root / DB_NAME)
+        self._store: StoreBackend
+        if is_url(path):  # a database elsewhere; files stay in a local folder
+            self._store = open_store(str(path))
+            local = self._store.path.parent if self._store.path is not None else None
+            folder = files or local or os.environ.get(HOME_ENV) or Path.cwd() / DEFAULT_FOLDER
+            self.root = Path(folder).expanduser().absolute()
+        else:
+            self.root = Path(path).expanduser().absolute()
+            self._store = Store(self.root / DB_NAME)
+        # Who this catalogue object is when it claims paid work, and how long a claim lasts
+        # without a heartbeat (a killed process's claims are free again after that).
+        self.owner = new_owner()
+        self.lease_seconds = float(os.environ.get(LEASE_ENV) or DEFAULT_LEASE_SECONDS)
+        self.settle_seconds = float(os.environ.get(SETTLE_ENV) or DEFAULT_SETTLE_SECONDS)
+        self._heartbeat: _Heartbeat | None = None
+        self._holding: set[tuple[str, str]] = set()
+        self._claims_lock = threading.Lock()
+        if self._store.writable:
+            _keep_reserve(self.root)
         self._sleep = time.sleep  # patched by tests so download retries never really wait
         self._last_client: weakref.ReferenceType[Any] | None = None
         self._tracks: dict[str, Track] = {}
@@ -150,15 +225,24 @@ class Catalogue:
 
     # --- the TaskObserver protocol (called by clients) ---------------------------------------
     def task_submitting(self, action: str, request: Mapping[str, Any], service: str) -> int:
-        """Record a task before it is sent. Raises if the catalogue cannot write, so nothing is
-        paid for that could not be kept."""
+        """Record a task (and claim it for this process) before it is sent. Raises if the
+        catalogue cannot write or its disk is nearly full, so nothing is paid for that could
+        not be kept."""
+        self._check_space()
         with self._store.write() as conn:
-            return recorder.insert_submitting(conn, action, request, service)
+            key = recorder.insert_submitting(conn, action, request, service)
+            # While the answer is awaited nobody else may resolve (or re-send) this row.
+            self._store.claim(conn, TASK_SCOPE, [str(key)], self.owner, self.lease_seconds)
+        self._beat()
+        return key
 
     def task_submitted(self, key: int, task: Any) -> None:
-        """The service gave a task id: record it (and any clips already in the answer)."""
+        """The service gave a task id: write it at once (alone, so it fits even on a full
+        disk), then the rest of the answer."""
         self._remember_client(task)
+        self._save_task_id(key, task)
         self._guard(task, lambda: self._record(task, key))
+        self._let_go(TASK_SCOPE, [str(key)])
 
     def task_updated(self, task: Any) -> None:
         """A snapshot arrived: upsert the task and clips, download clips that finished."""
@@ -173,6 +257,41 @@ class Catalogue:
         except SunoError as exc:
             warnings.warn(f"suno_nb catalogue: could not record a failed submission: {exc}",
                           stacklevel=2)  # fmt: skip
+        self._let_go(TASK_SCOPE, [str(key)])
+
+    def _save_task_id(self, key: int, task: Any) -> None:
+        task_id = getattr(task, "task_id", None)
+        if not task_id or key is None:
+            return
+        for attempt in range(2):
+            try:
+                with self._store.write() as conn:
+                    recorder.save_task_id(conn, key, task_id)
+                return
+            except CatalogueFullError:
+                if attempt or not _free_reserve(self.root):
+                    break  # nothing more to free: the warning below names the id
+            except (SunoError, OSError, sqlite3.Error):
+                break
+        warnings.warn(
+            f"suno_nb catalogue could not write task id {task_id!r} (key {key}); keep this id: "
+            "once the disk has room, catalogue.resume() (with it in the service's task list) "
+            "adopts it",
+            stacklevel=3,
+        )
+
+    def _check_space(self) -> None:
+        try:
+            free = shutil.disk_usage(self.root).free
+        except OSError:
+            return
+        if free < MIN_FREE_BYTES:
+            raise CatalogueFullError(
+                28,
+                f"only {free // 1024} KB are free on the disk holding {self.root}; nothing was "
+                f"sent (a paid task must be recordable). Free at least {MIN_FREE_BYTES // 2**20} "
+                "MB, then try again",
+            )
 
     def _record(self, task: Any, key: int | None) -> None:
         with self._store.write() as conn:
@@ -255,7 +374,7 @@ class Catalogue:
         counts = {"ok": 0, "failed": 0}
         if not rows:
             return counts
-        client = client if client is not None else self._client()
+        client = self._client(client)
         for clip_id, kind, url in rows:
             counts["ok" if self._download(client, clip_id, kind, url) else "failed"] += 1
         return counts
@@ -271,44 +390,237 @@ class Catalogue:
                     gone,
                 )
 
-    def _client(self) -> Any:
-        client = self._last_client() if self._last_client is not None else None
+    def _client(self, client: Any = None) -> Any:
+        """The client to use: the one given, else the last one that recorded here. The
+        catalogue never builds one (clients sit above it): ``suno_nb.resume()`` does that."""
         if client is not None:
             return client
-        from suno_nb.client import Client
+        client = self._last_client() if self._last_client is not None else None
+        if client is None:
+            raise CatalogueError(
+                "this needs a client to reach the service, and none has recorded into this "
+                "catalogue object yet; pass one (catalogue.resume(suno_nb.Client()), "
+                "catalogue.fetch_missing(client)) or call suno_nb.resume()"
+            )
+        return client
 
-        try:  # once the client takes catalogue=, it records here and nowhere else
-            return Client(catalogue=self)
-        except TypeError:
-            return Client(observer=self)
+    # --- claims: who sends which paid work ---------------------------------------------------
+    def sweep_rows(self, sweep_id: str) -> dict[tuple[int, int], list[dict[str, Any]]]:
+        """Every task row of a sweep, grouped by ``(cell, repeat)``, oldest first."""
+        return _group_cells(self._store.read(_SWEEP_ROWS, (sweep_id,)))
+
+    def claim_cells(
+        self,
+        sweep_id: str,
+        items: Sequence[str],
+        sendable: Callable[[list[dict[str, Any]]], bool],
+    ) -> list[str]:
+        """Claim sweep cells (``"cell/repeat"``) for this catalogue object, atomically.
+
+        In one write transaction: take every item nobody else holds (or whose holder died),
+        then keep only those whose rows ``sendable(rows)`` still says need sending (another
+        run may have sent them a moment ago). Returns the items now this object's to send; the
+        others are left to whoever holds them. Leases are kept alive by a heartbeat until
+        :meth:`release_cells`.
+        """
+        scope = f"sweep:{sweep_id}"
+        with self._store.write() as conn:
+            taken = self._store.claim(conn, scope, items, self.owner, self.lease_seconds)
+            rows = _group_cells(conn.execute(_SWEEP_ROWS, (sweep_id,)).fetchall())
+            keep = [i for i in taken if sendable(rows.get(_cell_key(i), []))]
+            drop = [(scope, i, self.owner) for i in taken if i not in keep]
+            if drop:
+                conn.executemany(
+                    "DELETE FROM claims WHERE scope = ? AND item = ? AND owner = ?", drop
+                )
+        self._hold(scope, keep)
+        return keep
+
+    def release_cells(self, sweep_id: str, items: Iterable[str]) -> None:
+        """Let go of this object's claims on sweep cells (their outcome is recorded)."""
+        self._let_go(f"sweep:{sweep_id}", list(items))
+
+    def cell_holders(self, sweep_id: str) -> dict[str, str]:
+        """``{"cell/repeat": owner}`` of the cells another live run holds right now."""
+        held = self._store.holders(f"sweep:{sweep_id}")
+        return {item: owner for item, (owner, _) in held.items() if owner != self.owner}
+
+    def _hold(self, scope: str, items: Iterable[str]) -> None:
+        with self._claims_lock:
+            self._holding.update((scope, i) for i in items)
+        self._beat()
+
+    def _let_go(self, scope: str, items: list[str]) -> None:
+        if not items:
+            return
+        with self._claims_lock:
+            self._holding.difference_update((scope, i) for i in items)
+        try:
+            self._store.release(scope, items, self.owner)
+        except SunoError as exc:  # the lease runs out by itself
+            warnings.warn(f"suno_nb catalogue: could not release a claim: {exc}", stacklevel=3)
+
+    def _beat(self) -> None:
+        """Start the heartbeat that renews this object's leases, if it is not running."""
+        with self._claims_lock:
+            beating = self._heartbeat is not None and self._heartbeat.is_alive()
+            if not beating:
+                self._heartbeat = _Heartbeat(self)
+                self._heartbeat.start()
 
     # --- resume ----------------------------------------------------------------------------
     def pending(self) -> list[PendingTask]:
         """Tasks not seen finished: waiting ones, and submissions whose answer was lost."""
         rows = self._store.read(
             "SELECT key, task_id, action, state, submitted_at, error FROM tasks"
-            " WHERE state NOT IN ('succeeded', 'failed', 'rejected') ORDER BY key"
+            " WHERE state NOT IN ('succeeded', 'failed', 'rejected', 'lost') ORDER BY key"
         )
         return [PendingTask(*row) for row in rows]
+
+    def status(self) -> dict[str, int]:
+        """Counts a user should know about: tasks by state (``uncertain`` = sent, answer lost,
+        not yet found at the service; ``lost`` = proved never created) and files by state
+        (``files_failed`` downloads that failed and wait for :meth:`fetch_missing`).
+
+        Example:
+            >>> import tempfile
+            >>> Catalogue(tempfile.mkdtemp()).status()["files_failed"]
+            0
+        """
+        counts = dict.fromkeys(
+            ("submitting", "pending", "succeeded", "failed", "rejected", "uncertain", "lost"), 0
+        )
+        for state, task_id, n in self._store.read(
+            "SELECT state, task_id IS NOT NULL, count(*) FROM tasks GROUP BY 1, 2"
+        ):
+            if state in ("submitting", "uncertain") and not task_id:
+                state = "submitting" if state == "submitting" else "uncertain"
+            elif state in ("submitted", "pending", "running", "submitting", "uncertain"):
+                state = "pending"
+            counts[state] = counts.get(state, 0) + int(n)
+        files = dict(self._store.read("SELECT state, count(*) FROM files GROUP BY state"))
+        counts["files_ok"] = int(files.get("ok", 0))
+        counts["files_failed"] = int(files.get("failed", 0))
+        counts["files_missing"] = int(files.get("missing", 0))
+        return counts
+
+    def reconcile(self, client: Any, *, sweep_id: str | None = None) -> Reconciliation:
+        """Look up, in the service's task list, every submission whose answer never arrived.
+
+        A task the service has for the same request (sent at that time) is adopted: its id is
+        recorded and :meth:`resume` waits for it as for any other. A submission the service
+        provably has no task for (the list read to its end, and older than
+        ``settle_seconds``) becomes ``lost``: nothing was created or paid, so a sweep sends that
+        cell again. When the list cannot be read, the row stays ``uncertain`` and says why.
+        Rows another live process is still sending are left alone.
+        """
+        result = Reconciliation()
+        sql = (
+            "SELECT key, action, request, submitted_at FROM tasks WHERE task_id IS NULL"
+            " AND state IN ('submitting', 'uncertain')"
+        )
+        params: tuple[Any, ...] = ()
+        if sweep_id is not None:
+            sql, params = sql + " AND sweep_id = ?", (sweep_id,)
+        busy = self._store.holders(TASK_SCOPE)
+        candidates = [r for r in self._store.read(sql, params) if str(r[0]) not in busy]
+        if not candidates:
+            return result
+        with self._store.write() as conn:
+            taken = set(
+                self._store.claim(
+                    conn, TASK_SCOPE, [str(r[0]) for r in candidates], self.owner,
+                    self.lease_seconds,
+                )
+            )  # fmt: skip
+        self._hold(TASK_SCOPE, taken)
+        rows = [
+            reconcile.Unresolved(int(k), a, _json_dict(req), float(t))
+            for k, a, req, t in candidates
+            if str(k) in taken
+        ]
+        try:
+            self._settle(rows, client, result)
+        finally:
+            self._let_go(TASK_SCOPE, sorted(taken))
+        return result
+
+    def _settle(
+        self, rows: list[reconcile.Unresolved], client: Any, result: Reconciliation
+    ) -> None:
+        now = time.time()
+        try:
+            listed = reconcile.list_window(client, min(r.submitted_at for r in rows), now)
+        except reconcile.ListingFailed as exc:
+            why = (
+                f"answer lost while sending; {exc}, so it may or may not exist. Next: run "
+                "catalogue.resume() again later, or check the Ace Data Cloud console and then "
+                "catalogue.forget(key) (never created) — it was NOT re-sent"
+            )
+            with self._store.write() as conn:
+                conn.executemany(
+                    "UPDATE tasks SET state = 'uncertain', error = ? WHERE key = ?"
+                    " AND task_id IS NULL",
+                    [(why, r.key) for r in rows],
+                )
+            result.unresolved.update({r.key: why for r in rows})
+            return
+        known = {
+            t for (t,) in self._store.read("SELECT task_id FROM tasks WHERE task_id IS NOT NULL")
+        }
+        found = reconcile.match(rows, listed, known=known)
+        with self._store.write() as conn:
+            for row in rows:
+                task_id = found.get(row.key)
+                if task_id is not None:
+                    recorder.save_task_id(conn, row.key, task_id)
+                    result.adopted[row.key] = task_id
+                elif now - row.submitted_at >= self.settle_seconds:
+                    conn.execute(
+                        "UPDATE tasks SET state = 'lost', error = ?, updated_at = ? WHERE key = ?"
+                        " AND task_id IS NULL",
+                        (
+                            "the answer was lost and the service's task list has no task for "
+                            f"this request (checked {_iso(now)}): nothing was created or paid",
+                            now,
+                            row.key,
+                        ),
+                    )
+                    result.lost.append(row.key)
+                else:
+                    after = row.submitted_at + self.settle_seconds
+                    why = (
+                        "answer lost while sending; not in the service's task list yet (it may "
+                        f"still appear). Run resume() again after {_iso(after)} to settle it"
+                    )
+                    conn.execute(
+                        "UPDATE tasks SET state = 'uncertain', error = ? WHERE key = ?"
+                        " AND task_id IS NULL",
+                        (why, row.key),
+                    )
+                    result.unresolved[row.key] = why
 
     def resume(self, client: Any = None, *, timeout: float | None = None) -> ResumeReport:
         """Finish every task left pending (kernel restart, lost network) and fetch missing files.
 
-        Each task is looked up by its id and waited on: nothing is ever re-submitted. Tasks that
-        never got an id are listed in the report (and a warning) instead of being sent again.
+        Submissions whose answer was lost are first looked up in the service's task list
+        (:meth:`reconcile`): found ones are adopted, proved-absent ones marked ``lost`` (nothing
+        paid). Then every task with an id is waited on. Nothing is ever re-sent here.
+        ``client`` defaults to the last client that recorded into this catalogue object;
+        ``suno_nb.resume()`` builds one for you.
 
         Example:
-            >>> report = Catalogue().resume()   # doctest: +SKIP
-            >>> print(report)                    # doctest: +SKIP
+            >>> report = catalogue.resume(client)   # doctest: +SKIP
+            >>> print(report)                         # doctest: +SKIP
         """
         report = ResumeReport()
-        todo = self.pending()
-        report.uncertain = [t for t in todo if t.uncertain]
-        if any(not t.uncertain for t in todo) or self._store.read(
+        if not self.pending() and not self._store.read(
             "SELECT 1 FROM files WHERE state != 'ok' LIMIT 1"
         ):
-            client = client if client is not None else self._client()
-        for item in todo:
+            return report
+        client = self._client(client)
+        report.reconciled = self.reconcile(client)
+        for item in self.pending():
             if item.uncertain:
                 continue
             try:
@@ -320,9 +632,9 @@ class Catalogue:
             except SunoError as exc:
                 report.failed[str(item.task_id)] = f"{type(exc).__name__}: {exc}"
                 self._mark_failed(item, exc)
-        if client is not None:
-            report.downloads = self.fetch_missing(client)
-        if report.uncertain:
+        report.uncertain = [t for t in self.pending() if t.uncertain]
+        report.downloads = self.fetch_missing(client)
+        if report.uncertain or report.downloads.get("failed"):
             warnings.warn(str(report), stacklevel=2)
         return report
 
@@ -515,6 +827,82 @@ class Catalogue:
         from suno_nb.catalogue.transfer import import_bundle
 
         return import_bundle(self, Path(path))
+
+
+class _Heartbeat(threading.Thread):
+    """Renews a catalogue object's leases every third of a lease while it holds any."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        super().__init__(name="suno_nb-claims", daemon=True)
+        self._catalogue = weakref.ref(catalogue)
+        self._interval = max(0.05, catalogue.lease_seconds / 3)
+
+    def run(self) -> None:
+        while True:
+            time.sleep(self._interval)
+            catalogue = self._catalogue()
+            if catalogue is None:
+                return
+            with catalogue._claims_lock:
+                if not catalogue._holding:
+                    catalogue._heartbeat = None
+                    return
+            with contextlib.suppress(SunoError, sqlite3.Error):
+                catalogue._store.renew(catalogue.owner, catalogue.lease_seconds)
+            del catalogue
+
+
+_SWEEP_ROWS = (
+    "SELECT key, task_id, state, cell, error, submitted_at FROM tasks"
+    " WHERE sweep_id = ? ORDER BY key"
+)
+
+
+def _group_cells(rows: Iterable[tuple]) -> dict[tuple[int, int], list[dict[str, Any]]]:
+    import json
+
+    grouped: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for key, task_id, state, cell, error, submitted_at in rows:
+        coords = json.loads(cell or "{}")
+        where = (int(coords.get("cell", -1)), int(coords.get("repeat", 0)))
+        grouped.setdefault(where, []).append(
+            {"key": key, "task_id": task_id, "state": state, "error": error,
+             "submitted_at": submitted_at}
+        )  # fmt: skip
+    return grouped
+
+
+def _cell_key(item: str) -> tuple[int, int]:
+    cell, _, repeat = item.partition("/")
+    return int(cell), int(repeat or 0)
+
+
+def _json_dict(text: str | None) -> dict[str, Any]:
+    import json
+
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _keep_reserve(root: Path) -> None:
+    """A small file kept in the folder, deleted to make room for a task id on a full disk."""
+    reserve = root / RESERVE_NAME
+    if reserve.exists():
+        return
+    # Real bytes, not a sparse file: only allocated blocks free space when deleted.
+    with contextlib.suppress(OSError):
+        reserve.write_bytes(bytes(RESERVE_BYTES))
+
+
+def _free_reserve(root: Path) -> bool:
+    try:
+        (root / RESERVE_NAME).unlink()
+    except OSError:
+        return False
+    return True
 
 
 _DEFAULTS: dict[Path, Catalogue] = {}
