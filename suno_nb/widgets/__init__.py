@@ -1,7 +1,7 @@
 """Notebook widgets built from the schema: ``panel(action)`` for one action, ``studio()`` for all.
 
 This package is the only part of suno_nb that imports ipywidgets, and it is loaded on first use
-of ``suno_nb.panel``/``suno_nb.studio``.
+of ``suno_nb.panel``/``suno_nb.studio``; its public names are listed in ``__init__.pyi``.
 
 Example:
     >>> import suno_nb
@@ -11,29 +11,6 @@ Example:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import lazy_loader
 
-__all__ = ["Panel", "Studio", "panel", "studio"]
-
-_LAZY = {
-    "Panel": "suno_nb.widgets.panel",
-    "panel": "suno_nb.widgets.panel",
-    "Studio": "suno_nb.widgets.studio",
-    "studio": "suno_nb.widgets.studio",
-}
-
-
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'suno_nb.widgets' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-if TYPE_CHECKING:  # pragma: no cover
-    from suno_nb.widgets.panel import Panel, panel
-    from suno_nb.widgets.studio import Studio, studio
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)
