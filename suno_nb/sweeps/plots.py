@@ -62,7 +62,7 @@ class SweepPlots:
         ax: Axes | None = None,
         frame: pd.DataFrame | None = None,
     ) -> Axes | Figure:
-        """Mean of ``feature`` per ``(x, y)`` cell, with ``± std (n)`` written in each cell."""
+        """Mean of ``feature`` per ``(x, y)`` cell with its interval; noise-level cells hatched."""
         x, y = self._axes(x, y)
         if y is None:
             raise ValueError("a heatmap needs two swept fields; use plot.lines() for one")
@@ -78,7 +78,7 @@ class SweepPlots:
         ax: Axes | None = None,
         frame: pd.DataFrame | None = None,
     ) -> Axes | Figure:
-        """``feature`` against ``x`` (mean ± std over repeats), one line per ``hue`` value."""
+        """``feature`` against ``x`` (mean and its interval), one line per ``hue`` value."""
         x, other = self._axes(x, hue)
         data = self._results() if frame is None else frame
         return lines(data, feature, x=x, hue=hue or other, ax=ax)
@@ -92,9 +92,21 @@ class SweepPlots:
 
 
 def heatmap(
-    frame: pd.DataFrame, feature: str, *, x: str, y: str, ax: Axes | None = None
+    frame: pd.DataFrame,
+    feature: str,
+    *,
+    x: str,
+    y: str,
+    ax: Axes | None = None,
+    confidence: float = 0.95,
 ) -> Axes | Figure:
-    """Draw :func:`~suno_nb.sweeps.analysis.group_table`'s means as an image; annotate spread.
+    """Draw :func:`~suno_nb.sweeps.analysis.group_table`'s means as an image, each cell marked
+    with its ``confidence`` interval's half-width and clip count, so colour never hides noise:
+
+    - cells whose interval contains the overall mean are hatched (they differ from the
+      average by no more than take-to-take noise);
+    - the colour scale spans at least the overall mean ± the typical half-width, so a grid
+      of pure noise looks flat instead of showing a colourful pattern.
 
     Example:
         >>> import pandas as pd
@@ -104,37 +116,67 @@ def heatmap(
         [[1.0, 3.0], [2.0, 4.0]]
     """
     import numpy as np
+    from matplotlib.patches import Patch, Rectangle
 
     mean, spread, count = group_table(frame, feature, x=x, y=y)
-    fig, ax, made = _figure(ax, (1.6 + 1.3 * mean.shape[1], 1.2 + 1.0 * mean.shape[0]))
+    half = _half_width(spread, count, confidence)
+    fig, ax, made = _figure(ax, (2.2 + 1.3 * mean.shape[1], 1.6 + 1.0 * mean.shape[0]))
     values = mean.to_numpy(dtype=float)
-    image = ax.imshow(values, origin="lower", cmap="viridis", aspect="auto")
+    halves = half.to_numpy(dtype=float)
+    finite = values[np.isfinite(values)]
+    overall = float(finite.mean()) if finite.size else 0.0
+    typical = float(np.nanmedian(halves)) if np.isfinite(halves).any() else 0.0
+    low = min(finite.min(), overall - typical) if finite.size else 0.0
+    high = max(finite.max(), overall + typical) if finite.size else 1.0
+    image = ax.imshow(values, origin="lower", cmap="viridis", aspect="auto", vmin=low, vmax=high)
     ax.set_xticks(range(mean.shape[1]), [_tick(v) for v in mean.columns])
     ax.set_yticks(range(mean.shape[0]), [_tick(v) for v in mean.index])
     ax.set_xlabel(x)
     ax.set_ylabel(y)
-    ax.set_title(f"{feature}: mean per cell (± std, n clips)")
-    finite = values[np.isfinite(values)]
-    middle = (finite.min() + finite.max()) / 2 if finite.size else 0.0
+    level = f"{confidence:.0%}".replace("%", " %")
+    ax.set_title(f"{feature}\nmean per cell ± {level} CI (n clips)", fontsize=10)
+    middle = (low + high) / 2
+    noisy = 0
     for (i, j), value in np.ndenumerate(values):
         if not math.isfinite(value):
             continue
-        sd = spread.iat[i, j]
+        width = halves[i, j]
         text = (
-            f"{value:.3g}\n± {sd:.2g} ({int(count.iat[i, j])})"
-            if math.isfinite(sd)
+            f"{value:.3g}\n± {width:.2g} ({int(count.iat[i, j])})"
+            if math.isfinite(width)
             else f"{value:.3g}\n(n={int(count.iat[i, j])})"
         )
         colour = "black" if value > middle else "white"
         ax.text(j, i, text, ha="center", va="center", fontsize=8, color=colour)
+        if math.isfinite(width) and abs(value - overall) <= width:
+            noisy += 1
+            ax.add_patch(
+                Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///", lw=0, alpha=0.35)
+            )
+    if noisy:
+        ax.legend(
+            handles=[Patch(fill=False, hatch="///", label="within noise of the overall mean")],
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.18),
+            fontsize=7,
+            frameon=False,
+        )
     fig.colorbar(image, ax=ax, label=feature)
     return _done(fig, ax, made)
 
 
 def lines(
-    frame: pd.DataFrame, feature: str, *, x: str, hue: str | None = None, ax: Axes | None = None
+    frame: pd.DataFrame,
+    feature: str,
+    *,
+    x: str,
+    hue: str | None = None,
+    ax: Axes | None = None,
+    interval: str = "ci",
+    confidence: float = 0.95,
 ) -> Axes | Figure:
-    """Mean ± std of ``feature`` against ``x``; one line per ``hue`` value if given.
+    """Mean of ``feature`` against ``x`` with error bars (``interval="ci"``: the mean's
+    ``confidence`` interval; ``"std"``: the clips' standard deviation); a line per ``hue``.
 
     Example:
         >>> import pandas as pd
@@ -143,7 +185,13 @@ def lines(
         >>> fig.axes[0].lines[0].get_ydata().tolist()
         [2.0, 6.0]
     """
+    if interval not in ("ci", "std"):
+        raise ValueError(f"interval must be 'ci' or 'std'; got {interval!r}")
     stats = line_table(frame, feature, x=x, hue=hue)
+    if interval == "ci":
+        stats["bar"] = _half_width(stats["std"], stats["count"], confidence)
+    else:
+        stats["bar"] = stats["std"]
     fig, ax, made = _figure(ax, (5.5, 3.6))
     groups = [(None, stats)] if hue is None else list(stats.groupby(hue, observed=True))
     for value, part in groups:
@@ -151,18 +199,31 @@ def lines(
         ax.errorbar(
             part[x].astype(float),
             part["mean"],
-            yerr=part["std"].fillna(0.0),
+            yerr=part["bar"].fillna(0.0),
             marker="o",
             capsize=3,
             label=label,
         )
     ax.set_xlabel(x)
     ax.set_ylabel(feature)
-    ax.set_title(f"{feature} vs {x} (mean ± std of each cell's clips)")
+    bars = f"{confidence:.0%} CI".replace("%", " %") if interval == "ci" else "± std"
+    ax.set_title(f"{feature} vs {x}\nmean per cell, bars: {bars}", fontsize=10)
     if hue is not None:
         ax.legend(fontsize=8, frameon=False)
     ax.grid(alpha=0.3)
     return _done(fig, ax, made)
+
+
+def _half_width(spread: Any, count: Any, confidence: float) -> Any:
+    """Half-width of a t interval of a mean from its clips' std and count (NaN below n = 2)."""
+    import numpy as np
+    from scipy import stats
+
+    n = np.asarray(count, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = stats.t.ppf(0.5 + confidence / 2, np.where(n >= 2, n - 1, np.nan))
+        width = t * np.asarray(spread, dtype=float) / np.sqrt(n)
+    return spread * 0 + width if hasattr(spread, "shape") else width
 
 
 def spectrograms(

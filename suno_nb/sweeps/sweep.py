@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from suno_nb.sweeps.plots import SweepPlots
+    from suno_nb.sweeps.statistics import Effects
 
 __all__ = ["SWEEPS_FOLDER", "Sweep", "sweep"]
 
@@ -333,6 +334,39 @@ class Sweep:
             n_jobs=self.n_jobs if n_jobs is None else n_jobs,
         )
 
+    def effects(self, feature: str, **options: Any) -> Effects:
+        """Is ``feature``'s change bigger than take-to-take noise? Per-cell means with bootstrap
+        intervals, each knob's effect and their interaction, effect sizes and a summary in words
+        (options as in :func:`~suno_nb.sweeps.statistics.effects`).
+
+        Example:
+            >>> print(sw.effects("onset_irregularity").summary)   # doctest: +SKIP
+            Weirdness raises onset_irregularity by 0.27 per unit, 95 % CI 0.2 to 0.34 (...)
+        """
+        from suno_nb.sweeps.statistics import effects
+
+        return effects(self.results(), feature, self.axes, **options)
+
+    def repeats_for(self, feature: str, width: float, *, confidence: float = 0.95) -> int:
+        """Treat this run as a pilot: the repeats per cell that make a cell mean's interval of
+        ``feature`` at most ``width`` wide (then ``Sweep(..., repeats=n).plan()`` costs it).
+
+        Example:
+            >>> sw.repeats_for("onset_irregularity", width=0.05)   # doctest: +SKIP
+            6
+        """
+        from suno_nb.sweeps.statistics import repeats_for
+
+        clips = max(1, int(self._fitted_plan().clips_per_request))
+        return repeats_for(
+            self.results(),
+            feature,
+            self.axes,
+            width,
+            confidence=confidence,
+            clips_per_request=clips,
+        )
+
     @property
     def axes(self) -> list[str]:
         """The swept fields, in design order."""
@@ -356,13 +390,20 @@ class Sweep:
         self,
         path: str | os.PathLike[str] = "sweep_report.html",
         *,
-        audio: str = "link",
+        audio: str = "embed",
         features: Sequence[str] | None = None,
+        audio_budget_mb: float = 20.0,
     ) -> Path:
-        """Write one self-contained HTML file: plan, plots, table and players.
+        """Write one HTML file: plan, plots, the effects table, per-cell table and players.
 
-        ``audio="link"`` points at the catalogue's files (small file; keep the folder next to
-        it), ``"embed"`` puts a 64 kbps preview of each clip inside (shareable alone).
+        ``audio="embed"`` (default) puts a 64 kbps preview of each grid clip inside, up to
+        ``audio_budget_mb``, so the file plays on its own; the report says if some clips were
+        past the budget and link instead. ``audio="link"`` points at the catalogue's files
+        (a small file that plays only next to its catalogue folder).
+
+        Example:
+            >>> sw.report("weirdness.html", audio_budget_mb=5)   # doctest: +SKIP
+            PosixPath('/home/me/weirdness.html')
         """
         from suno_nb.sweeps.report import write_report
 
@@ -375,6 +416,7 @@ class Sweep:
             plan_html=self.plan_._repr_html_(),
             audio=audio,
             features=features,
+            audio_budget_mb=audio_budget_mb,
         )
 
     # --- display -----------------------------------------------------------------------------
