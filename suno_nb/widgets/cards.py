@@ -1,17 +1,13 @@
-"""Result cards: one clip with a player, a small waveform, its facts, a rating and follow-ups.
+"""Result cards: one clip with a waveform player, its facts, a rating and follow-ups.
 
-:class:`CardController` is plain Python (audio bytes, waveform SVG, prefills for follow-up
-actions, rating through the catalogue); :class:`ClipCard` is its ipywidgets view.
+:class:`CardController` is plain Python (audio, prefills for follow-up actions, rating through
+the catalogue); :class:`ClipCard` is its ipywidgets view.
 
-Why the player is an ``ipywidgets.Audio`` fed with bytes: inside a widget, HTML ``<audio>`` with
-a relative path is not resolved through the server's ``/files/`` route, and the browser may not
-reach the kernel's 127.0.0.1 (Binder), so the kernel reads the file and sends it over the comm.
-That works the same in JupyterLab, Notebook 7, VS Code and Voilà. ``autoplay`` and ``loop`` are
-turned off (ipywidgets turns both on by default).
-
-Time windows are number fields: ipywidgets' Audio cannot report its play position and this
-package ships no custom front-end code, so "extend from here" takes a typed time, shown as a
-marker on the waveform.
+The player is :func:`suno_nb.players.audio_widget`, the waveform player: it plays from the
+server's ``/files/`` route or from comm bytes (so it works in JupyterLab, Notebook 7, VS Code and
+Voilà), never autoplays, and is where you choose times: a click on the waveform sets "at s"
+(extend's ``continue_at``), a drag sets "from s"/"to s" (the replace_section, samples,
+underpainting and overpainting windows). Typed times are drawn on the waveform the same way.
 
 Example:
     >>> card = CardController({"id": "c1", "title": "Night Bus", "duration": 30.0})
@@ -23,15 +19,16 @@ Example:
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Mapping
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from suno_nb import schema
+from suno_nb.players import audio_widget
 from suno_nb.widgets.runner import reachable_by_browser
 
-__all__ = ["FOLLOW_UPS", "CardController", "ClipCard", "audio_widget", "waveform_svg"]
+__all__ = ["FOLLOW_UPS", "CardController", "ClipCard"]
 
 #: rating choices; 0 is "not rated" (a dropdown showing None would be blank)
 RATINGS: list[tuple[str, int]] = [("rate…", 0)] + [("★" * n, n) for n in range(1, 6)]
@@ -80,6 +77,15 @@ class CardController:
         return " · ".join(parts)
 
     # --- audio -------------------------------------------------------------------------------
+    def audio_path(self) -> Path | None:
+        """The catalogued file of this clip, when it is downloaded (the player streams it)."""
+        track = self._track()
+        try:
+            path = track.path if track is not None else None
+            return Path(path) if path is not None and Path(path).is_file() else None
+        except Exception:  # not downloaded (yet): the card falls back to audio()
+            return None
+
     def audio(self) -> bytes | str | None:
         """The clip's audio as bytes (kernel-side) or as a URL the browser can fetch itself."""
         if self.catalogue is not None and self.id in self.catalogue:
@@ -153,74 +159,6 @@ class CardController:
         return values
 
 
-def waveform_svg(
-    data: bytes | None,
-    *,
-    width: int = 260,
-    height: int = 44,
-    marks: tuple[float | None, ...] = (),
-    window: tuple[float | None, float | None] = (None, None),
-) -> str:
-    """A small peak waveform as inline SVG (a few KB), with time marks and a shaded window.
-
-    Example:
-        >>> waveform_svg(None).startswith("<svg")
-        True
-    """
-    head = (
-        f'<svg class="suno-nb-waveform" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
-        f'<rect width="{width}" height="{height}" fill="#f4f4f8"/>'
-    )
-    if not data:
-        return head + "</svg>"
-    import numpy as np
-    import soundfile
-
-    try:
-        y, sr = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)
-    except Exception:
-        return head + "</svg>"
-    mono = np.abs(y).max(axis=1) if y.size else np.zeros(1, "float32")
-    duration = len(mono) / sr if sr else 0.0
-    bins = np.array_split(mono, width // 2) if len(mono) >= width // 2 else [mono]
-    peaks = np.array([b.max() if b.size else 0.0 for b in bins])
-    peaks = peaks / (peaks.max() or 1.0)
-    mid = height / 2
-    bars = "".join(
-        f'<rect x="{2 * i}" y="{mid - p * mid:.1f}" width="1.5" height="{bar:.1f}"/>'
-        for i, (p, bar) in enumerate(zip(peaks, np.maximum(peaks * height, 0.5), strict=True))
-    )
-    body = f'<g fill="#5b5bd6">{bars}</g>'
-
-    def x_of(t: float) -> float:
-        return max(0.0, min(width, t / duration * width)) if duration else 0.0
-
-    start, end = window
-    if start is not None and end is not None and duration and end > start:
-        body += (
-            f'<rect x="{x_of(start):.1f}" width="{x_of(end) - x_of(start):.1f}" '
-            f'height="{height}" fill="#f5a623" fill-opacity="0.3"/>'
-        )
-    for mark in marks:
-        if mark is not None and duration:
-            body += f'<line x1="{x_of(mark):.1f}" x2="{x_of(mark):.1f}" y1="0" y2="{height}" '
-            body += 'stroke="#d0021b" stroke-width="1.5"/>'
-    return head + body + "</svg>"
-
-
-def audio_widget(source: bytes | str | None) -> Any:
-    """A player widget: bytes over the comm, or ``<audio src>`` for a public URL."""
-    import ipywidgets as w
-
-    if isinstance(source, bytes):
-        audio_format = "wav" if source[:4] == b"RIFF" else "mpeg"
-        return w.Audio(value=source, format=audio_format, autoplay=False, loop=False)
-    if isinstance(source, str):
-        return w.HTML(f'<audio controls preload="metadata" src="{escape(source, quote=True)}">')
-    return w.HTML("<i>no audio yet</i>")
-
-
 def _fit() -> Any:
     import ipywidgets as w
 
@@ -242,10 +180,9 @@ class ClipCard:
         self.controller = controller
         self.on_follow_up = on_follow_up
         c = controller
-        self._audio = audio if audio is not None else c.audio()
-        self._data = self._audio if isinstance(self._audio, bytes) else None
+        self._audio: Any = audio if audio is not None else (c.audio_path() or c.audio())
         self.player = audio_widget(self._audio)
-        self.waveform = w.HTML(waveform_svg(self._data))
+        self.player.add_class("suno-nb-card-player")
         header = w.HTML(
             f'<div style="font-weight:600">{escape(c.title)}</div>'
             f'<div style="color:#666;font-size:0.85em">{escape(c.facts())}</div>'
@@ -264,9 +201,13 @@ class ClipCard:
         self.end = w.FloatText(
             value=min(10.0, c.duration or 10.0), description="to s", layout=times
         )
-        for box in (self.at, self.start, self.end):
+        for box, name in ((self.at, "at"), (self.start, "start"), (self.end, "end")):
             box.style.description_width = "46px"
+            box.add_class(f"suno-nb-card-{name}")
             box.observe(lambda _: self._redraw(), "value")
+        if hasattr(self.player, "cursor"):  # the waveform player: clicks and drags pick times
+            self.player.observe(self._on_cursor, "cursor")
+            self.player.observe(self._on_selection, "selection")
         self.buttons: dict[str, Any] = {}
         for action in FOLLOW_UPS:
             button = w.Button(description=action.replace("_", " "), layout=_fit())
@@ -282,7 +223,6 @@ class ClipCard:
             [
                 header,
                 self.player,
-                self.waveform,
                 w.HBox([self.rating, self.star]),
                 w.HBox([self.at, self.buttons["extend"]]),
                 w.HBox([self.start, self.end, self.buttons["replace_section"]]),
@@ -302,10 +242,23 @@ class ClipCard:
             self.follow_up(change["new"])
             self.more.value = ""
 
+    def _on_cursor(self, change: Mapping[str, Any]) -> None:
+        if change["new"] is not None:
+            self.at.value = round(float(change["new"]), 2)
+
+    def _on_selection(self, change: Mapping[str, Any]) -> None:
+        if len(change["new"]) == 2:
+            start, end = (round(float(t), 2) for t in change["new"])
+            self.end.value = end  # end first: start never passes a stale end
+            self.start.value = start
+
     def _redraw(self) -> None:
-        self.waveform.value = waveform_svg(
-            self._data, marks=(self.at.value,), window=(self.start.value, self.end.value)
-        )
+        """Show the typed times on the waveform (a click or drag there typed them here)."""
+        if not hasattr(self.player, "cursor"):
+            return
+        self.player.cursor = float(self.at.value)
+        start, end = float(self.start.value), float(self.end.value)
+        self.player.selection = [start, end] if end > start else []
 
     def follow_up(self, action: str) -> dict[str, Any]:
         """Prefill ``action`` from this clip and the times typed on the card; hand it on."""

@@ -19,7 +19,8 @@ import ipywidgets as w
 import traitlets
 
 from suno_nb import schema
-from suno_nb.widgets.cards import CardController, ClipCard, audio_widget
+from suno_nb.players import audio_widget
+from suno_nb.widgets.cards import CardController, ClipCard
 from suno_nb.widgets.form import FormController, FormView
 from suno_nb.widgets.runner import Runner, RunState
 

@@ -21,7 +21,8 @@ from typing import Any
 import ipywidgets as w
 
 from suno_nb import schema
-from suno_nb.widgets.cards import RATINGS, audio_widget
+from suno_nb.players import audio_widget
+from suno_nb.widgets.cards import RATINGS
 from suno_nb.widgets.panel import Panel
 from suno_nb.widgets.runner import describe_error
 
@@ -215,7 +216,7 @@ class CatalogueBrowser:
         track = self.controller.catalogue.get(clip_id)
         self.player.children = [
             w.HTML(f"<b>now playing:</b> {escape(track.title or clip_id)}"),
-            audio_widget(track.path.read_bytes()),
+            audio_widget(track.path),
         ]
 
     def _compare(self) -> None:
@@ -232,7 +233,7 @@ class CatalogueBrowser:
 
                 plt.close(result.figure)
                 players = [
-                    w.VBox([w.HTML(escape(t.title or t.id)), audio_widget(t.path.read_bytes())])
+                    w.VBox([w.HTML(escape(t.title or t.id)), audio_widget(t.path)])
                     for t in result.tracks
                 ]
                 self.comparison.children = [w.HBox(players), w.Image(value=png.getvalue())]
