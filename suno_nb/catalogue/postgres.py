@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import threading
 import time
@@ -47,45 +48,54 @@ _FEATURE = "A PostgreSQL catalogue"
 _MIGRATION_LOCK = 0x5E_0001
 _CLAIM_LOCK_NAMESPACE = 0x5E_0002
 
-_STRING_OR_MARK = re.compile(
-    r"'(?:[^']|'')*'"  # a string literal: left alone (its % doubled)
-    r'|"(?:[^"]|"")*"'  # a quoted identifier: left alone
-    r"|\?|(?<!:):([A-Za-z_][A-Za-z0-9_]*)|%"  # a mark (not a ::cast) or a bare %
+_QUOTED = re.compile(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")")
+_MARK = re.compile(r"\?|(?<!:):([A-Za-z_][A-Za-z0-9_]*)|%")
+# sqlite spellings the catalogue uses, in PostgreSQL's words (applied outside quotes only).
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?i)\bgroup_concat\("), "string_agg("),
+    (re.compile(r"(?i)\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)"), "IS DISTINCT FROM "),
+    (re.compile(r"(?i)\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)"), "IS NOT DISTINCT FROM "),
 )
+_INSERT_OR_IGNORE = re.compile(r"(?i)^(\s*)INSERT\s+OR\s+IGNORE\s+INTO")
 
 
+@functools.lru_cache(maxsize=512)
 def translate(sql: str) -> str:
-    """sqlite's parameter marks as psycopg's: ``?`` → ``%s``, ``:name`` → ``%(name)s``.
+    """The catalogue's sqlite-flavoured SQL as psycopg sends it to PostgreSQL.
 
-    Quoted strings and identifiers are left alone; a literal ``%`` is doubled.
+    Parameter marks ``?`` → ``%s`` and ``:name`` → ``%(name)s``; a literal ``%`` is doubled;
+    ``INSERT OR IGNORE`` → ``… ON CONFLICT DO NOTHING``; ``IS NOT x`` → ``IS DISTINCT FROM x``;
+    ``group_concat`` → ``string_agg``. Quoted strings and identifiers are left alone.
 
     Example:
-        >>> translate("SELECT * FROM t WHERE a = ? AND b = :b AND c LIKE 'x%?'")
-        "SELECT * FROM t WHERE a = %s AND b = %(b)s AND c LIKE 'x%?'"
+        >>> translate("SELECT a FROM t WHERE b = ? AND c = :c AND d IS NOT ? AND e LIKE 'x?'")
+        "SELECT a FROM t WHERE b = %s AND c = %(c)s AND d IS DISTINCT FROM %s AND e LIKE 'x?'"
+        >>> translate("INSERT OR IGNORE INTO tags (clip_id, tag) VALUES (?, ?)")
+        'INSERT INTO tags (clip_id, tag) VALUES (%s, %s) ON CONFLICT DO NOTHING'
     """
+    ignore = _INSERT_OR_IGNORE.match(sql) is not None
+    if ignore:
+        sql = _INSERT_OR_IGNORE.sub(r"\1INSERT INTO", sql, count=1)
+    parts = _QUOTED.split(sql)
+    for index in range(0, len(parts), 2):  # even parts are outside quotes
+        code = parts[index]
+        for pattern, words in _REWRITES:
+            code = pattern.sub(words, code)
+        parts[index] = _MARK.sub(_psycopg_mark, code)
+    for index in range(1, len(parts), 2):
+        parts[index] = parts[index].replace("%", "%%")
+    out = "".join(parts)
+    if ignore and not re.search(r"(?i)\bON\s+CONFLICT\b", out):
+        out = out.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    return out
 
-    def mark(match: re.Match[str]) -> str:
-        text = match.group(0)
-        if text == "?":
-            return "%s"
-        if text == "%":
-            return "%%"
-        if match.group(1):
-            return f"%({match.group(1)})s"
-        return text.replace("%", "%%") if text.startswith("'") else text
 
-    translated = _STRING_OR_MARK.sub(mark, sql)
-    return _portable(translated)
-
-
-def _portable(sql: str) -> str:
-    """The two sqlite spellings the catalogue uses that PostgreSQL spells differently."""
-    head = sql.lstrip()
-    if re.match(r"(?i)INSERT\s+OR\s+IGNORE\s+INTO", head):
-        sql = re.sub(r"(?i)INSERT\s+OR\s+IGNORE\s+INTO", "INSERT INTO", sql, count=1)
-        if not re.search(r"(?i)\bON\s+CONFLICT\b", sql):
-            sql = sql.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
-    return re.sub(r"(?i)\bgroup_concat\(", "string_agg(", sql)
+def _psycopg_mark(match: re.Match[str]) -> str:
+    if match.group(0) == "?":
+        return "%s"
+    if match.group(0) == "%":
+        return "%%"
+    return f"%({match.group(1)})s"
 
 
 def translate_ddl(statement: str) -> str:
