@@ -97,6 +97,12 @@ def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--credits", type=_balance, default=None, help="credit balance (1 per task)")
     p.add_argument("--rate-limit", type=_positive, default=None, help="API requests per second")
     p.add_argument("--max-duration", type=_positive, default=60.0, help="longest clip, seconds")
+    p.add_argument(
+        "--submit-latency",
+        type=_balance,
+        default=0.0,
+        help="seconds each /suno/audios answer waits after its task is made (e.g. 0.6)",
+    )
     return p
 
 
@@ -127,6 +133,7 @@ def serve_from_args(args: argparse.Namespace) -> int:
             credits=args.credits,
             rate_limit=args.rate_limit,
             max_duration=args.max_duration,
+            submit_latency=args.submit_latency,
         )
     except KeyboardInterrupt:
         return 0

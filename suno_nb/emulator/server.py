@@ -14,12 +14,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from suno_nb._extras import require
+from suno_nb.emulator.guards import ApiRefusal
 from suno_nb.emulator.service import Emulator, EmulatorResponse
 
 __all__ = ["create_app", "serve", "start", "stop"]
 
 log = logging.getLogger("suno_nb.emulator")
 _METHODS = ["GET", "POST", "DELETE", "PUT", "PATCH", "HEAD", "OPTIONS"]
+MAX_HEADER_BYTES = 16 * 1024  # the request line plus headers; more is refused by h11 (400)
+_SERVER = "The emulator's HTTP server"
+
+
+class _TooLarge(Exception):
+    """The body is (or would be) bigger than the emulator's ``max_body``."""
 
 
 class _DroppedConnection(Exception):
@@ -42,16 +50,55 @@ def _dropping() -> Iterator[bytes]:
     yield b""  # pragma: no cover - makes this a generator
 
 
+async def _capped_body(request: Any, limit: int) -> bytes:
+    """The body, refused before it is read when Content-Length is too big, and while it
+    streams in when no length is declared (chunked): memory never holds more than ``limit``."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.strip().isdigit() and int(declared) > limit:
+        raise _TooLarge(int(declared))
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _TooLarge(size)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def create_app(emulator: Emulator) -> Any:
     """A Starlette app answering every path through ``emulator.handle``."""
+    require("starlette", extra="server", feature=_SERVER)
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
     from starlette.requests import Request
     from starlette.responses import Response, StreamingResponse
     from starlette.routing import Route
 
+    limit = emulator.settings.max_body
+
+    def refuse(status: int, message: str) -> Response:
+        refusal = ApiRefusal(status, "bad_request", message, {"connection": "close"})
+        answer = Emulator.refusal_response(refusal)
+        return Response(answer.body_bytes(), answer.status, answer.headers, answer.media_type)
+
     async def endpoint(request: Request) -> Response:
-        body = await request.body()
+        # h11 bounds what it buffers while headers arrive; headers that came in one read can
+        # be larger, so the limit is also checked here, on what was parsed.
+        header_bytes = sum(len(k) + len(v) + 4 for k, v in request.scope["headers"])
+        if header_bytes > MAX_HEADER_BYTES:
+            return refuse(
+                431,
+                f"Request headers too large: {header_bytes} bytes; the limit is "
+                f"{MAX_HEADER_BYTES} bytes.",
+            )
+        try:
+            body = await _capped_body(request, limit)
+        except _TooLarge as too_large:
+            return refuse(
+                413,
+                f"Request body too large: at least {too_large.args[0]} bytes; the limit is "
+                f"{limit} bytes.",
+            )
         # The core may sleep (blocking mode, slow faults) or render: keep the loop free.
         answer: EmulatorResponse = await run_in_threadpool(
             emulator.handle,
@@ -99,10 +146,16 @@ def _bind(port: int | None, host: str = "127.0.0.1") -> socket.socket:
 
 
 def _uvicorn_server(app: Any) -> Any:
-    import uvicorn
-
+    uvicorn = require("uvicorn", extra="server", feature=_SERVER)
     config = uvicorn.Config(
-        app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=2
+        app,
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        timeout_graceful_shutdown=2,
+        # h11, named, so the header limit below holds whichever HTTP parsers are installed.
+        http="h11",
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
     )
     logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
     return uvicorn.Server(config)

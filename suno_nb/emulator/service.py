@@ -115,6 +115,7 @@ class Emulator:
         max_duration: float = 60.0,
         allow_remote: bool = False,
         max_body: int = 1_000_000,
+        submit_latency: float = 0.0,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -129,6 +130,7 @@ class Emulator:
             max_duration=max_duration,
             allow_remote=allow_remote,
             max_body=max_body,
+            submit_latency=submit_latency,
             clock=clock,
             sleep=sleep,
         )
@@ -231,6 +233,11 @@ class Emulator:
                 trace_id,
             )
 
+    @classmethod
+    def refusal_response(cls, refusal: ApiRefusal) -> EmulatorResponse:
+        """The error envelope for a refusal made outside :meth:`handle` (an adapter's own)."""
+        return cls._refusal(refusal, uuid.uuid4().hex)
+
     @staticmethod
     def _refusal(
         refusal: ApiRefusal, trace_id: str, task_id: str | None = None
@@ -322,6 +329,8 @@ class Emulator:
         if refusal:
             raise refusal
         task = self._new_audio_task(values, call, inspo, sent)
+        if self.settings.submit_latency > 0:
+            self.settings.sleep(self.settings.submit_latency)  # the task exists, the answer lags
         if callback_url:
             self.callbacks.schedule(
                 callback_url,

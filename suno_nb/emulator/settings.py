@@ -93,6 +93,9 @@ class EmulatorSettings:
     faults: Faults = field(default_factory=Faults)
     max_duration: float = 60.0  # longest clip the emulator renders, seconds
     max_body: int = 1_000_000  # bytes; larger bodies get 413
+    # Seconds a /suno/audios submission's answer waits AFTER its task is made (and paid): the
+    # window in which a crash or a dropped connection leaves a paid task the client never saw.
+    submit_latency: float = 0.0
     # Downloads (upload, inspo, voices) and callbacks go only to loopback hosts unless this is
     # True: the emulator is the offline twin of the service and must not reach the internet.
     allow_remote: bool = False

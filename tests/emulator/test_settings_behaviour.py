@@ -183,3 +183,22 @@ def test_upload_refuses_remote_and_non_audio(http) -> None:
 def test_oversized_body_is_413(http) -> None:
     r = http.post("/suno/audios", content=b"{" + b" " * 1_100_000 + b"}")
     assert r.status_code == 413 and "too large" in r.json()["error"]["message"]
+
+
+def test_submit_latency_delays_the_answer_after_the_task_is_made(tmp_path) -> None:
+    # Crash and kill tests need a window in which the task exists (paid) but no answer arrived.
+    seen: list[tuple[float, int]] = []
+    emulator: Emulator
+
+    def sleep(seconds: float) -> None:
+        seen.append((seconds, emulator.store.tasks(limit=10)[0]))
+
+    emulator = Emulator(
+        profile="instant", data_dir=tmp_path / "emu", submit_latency=0.8, sleep=sleep
+    )
+    try:
+        answer = emulator.handle("POST", "/suno/audios", {}, {}, b'{"prompt": "x", "async": true}')
+        assert answer.status == 200
+        assert seen == [(0.8, 1)]  # slept once, with the task already stored
+    finally:
+        emulator.close()
