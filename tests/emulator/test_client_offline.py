@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-import suno_nb.emulator as emulator_pkg
+import suno_nb.emulator.defaults as defaults
 from suno_nb.client import AsyncClient, Client
 from tests.emulator.conftest import SHORT
 
@@ -15,10 +15,10 @@ from tests.emulator.conftest import SHORT
 def offline(monkeypatch, tmp_path):
     monkeypatch.delenv("ACEDATACLOUD_API_TOKEN", raising=False)
     monkeypatch.delenv("ACEDATACLOUD_API_BASE_URL", raising=False)
-    previous = emulator_pkg._default
-    emu = emulator_pkg.configure_default(profile="instant", data_dir=tmp_path, max_duration=SHORT)
+    previous = defaults._default
+    emu = defaults.configure_default(profile="instant", data_dir=tmp_path, max_duration=SHORT)
     yield emu
-    emulator_pkg._default = previous
+    defaults._default = previous
     emu.close()
 
 
