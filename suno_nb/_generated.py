@@ -58,6 +58,7 @@ class _SyncEndpoints:
         variation_category: Literal["high", "normal", "subtle"] | None = None,
         duration: int | None = None,
         persona_id: str | None = None,
+        audio_weight: float | None = None,
         max_mode: bool | None = None,
         variety: Literal["off", "normal", "high", "extra", "max"] | None = None,
         callback_url: str | None = None,
@@ -89,6 +90,7 @@ class _SyncEndpoints:
             variation_category: How far the results may vary. (one of 'high', 'normal', 'subtle'). Needs chirp-v5+.
             duration: Target length in seconds (a hint; the clip's real length is in its duration). (an integer from 10 to 360).
             persona_id: A singer persona from persona() or voices(). (text).
+            audio_weight: How much the reference audio shapes the result. (a number from 0 to 1).
             max_mode: Highest-quality mode on newer deployments. (True or False).
             variety: How varied the results are (newer deployments). (one of 'off', 'normal', 'high', 'extra', 'max').
             callback_url: The service POSTs the final result there (see ``parse_callback``).
@@ -136,6 +138,7 @@ class _SyncEndpoints:
         variation_category: Literal["high", "normal", "subtle"] | None = None,
         duration: int | None = None,
         persona_id: str | None = None,
+        audio_weight: float | None = None,
         callback_url: str | None = None,
         wait: bool = True,
         until: Literal["complete", "stream"] = "complete",
@@ -166,6 +169,7 @@ class _SyncEndpoints:
             variation_category: How far the results may vary. (one of 'high', 'normal', 'subtle'). Needs chirp-v5+.
             duration: Target length in seconds (a hint; the clip's real length is in its duration). (an integer from 10 to 360).
             persona_id: A singer persona from persona() or voices(). (text).
+            audio_weight: How much the reference audio shapes the result. (a number from 0 to 1).
             callback_url: The service POSTs the final result there (see ``parse_callback``).
             wait: Wait for the result (default). ``False`` returns the task at once.
             until: ``"complete"`` (final files) or ``"stream"`` (as soon as a preview plays).
@@ -457,6 +461,7 @@ class _SyncEndpoints:
         vocal_gender: Literal["m", "f"] | None = None,
         weirdness: float | None = None,
         style_influence: float | None = None,
+        audio_weight: float | None = None,
         callback_url: str | None = None,
         wait: bool = True,
         until: Literal["complete", "stream"] = "complete",
@@ -481,6 +486,7 @@ class _SyncEndpoints:
         vocal_gender: Voice preference: 'm' or 'f'. (one of 'm', 'f'). Needs chirp-v4-5+.
         weirdness: 0 = conventional, 1 = experimental. (a number from 0 to 1).
         style_influence: 0 = loose, 1 = follow the style tags closely. (a number from 0 to 1).
+        audio_weight: How much the reference audio shapes the result. (a number from 0 to 1).
         callback_url: The service POSTs the final result there (see ``parse_callback``).
         wait: Wait for the result (default). ``False`` returns the task at once.
         until: ``"complete"`` (final files) or ``"stream"`` (as soon as a preview plays).
@@ -642,6 +648,8 @@ class _SyncEndpoints:
         ]
         | str
         | None = None,
+        custom: bool | None = None,
+        instrumental: bool | None = None,
         replace_section_result_mode: Literal["full_song", "candidates"] | None = None,
         callback_url: str | None = None,
         wait: bool = True,
@@ -665,6 +673,8 @@ class _SyncEndpoints:
             style: Style tags: genres, moods, instruments, tempo. (≤ 200 on v3, v3.5, v4; ≤ 1000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
             title: Song title. (≤ 80 on v3, v3.5, v4; ≤ 100 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
             model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
+            custom: True: you give lyrics, style and title. False: a prompt describes the song. (True or False).
+            instrumental: No vocals; any lyric is ignored. (True or False).
             replace_section_result_mode: Two stitched songs or two raw segments. (one of 'full_song', 'candidates').
             callback_url: The service POSTs the final result there (see ``parse_callback``).
             wait: Wait for the result (default). ``False`` returns the task at once.
@@ -807,6 +817,7 @@ class _SyncEndpoints:
         *,
         lyric: str | None = None,
         custom: bool | None = None,
+        instrumental: bool | None = None,
         style: str | None = None,
         model: Literal[
             "chirp-v3-0",
@@ -841,6 +852,7 @@ class _SyncEndpoints:
             samples_end: Where AI samples end, seconds. (a number of at least 0). Required.
             lyric: Lyrics for custom mode, one line per line, with section tags such as [Verse] and [Chorus]. (≤ 3000 on v3, v3.5, v4; ≤ 5000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
             custom: True: you give lyrics, style and title. False: a prompt describes the song. (True or False).
+            instrumental: No vocals; any lyric is ignored. (True or False).
             style: Style tags: genres, moods, instruments, tempo. (≤ 200 on v3, v3.5, v4; ≤ 1000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
             model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
             callback_url: The service POSTs the final result there (see ``parse_callback``).
@@ -908,6 +920,7 @@ class _SyncEndpoints:
         *,
         lyric: str | None = None,
         custom: bool | None = None,
+        instrumental: bool | None = None,
         title: str | None = None,
         style: str | None = None,
         model: Literal[
@@ -938,6 +951,7 @@ class _SyncEndpoints:
         mashup_audio_ids: The two clip ids to mash up. (a list of exactly 2 clip ids). Required.
         lyric: Lyrics for custom mode, one line per line, with section tags such as [Verse] and [Chorus]. (≤ 3000 on v3, v3.5, v4; ≤ 5000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
         custom: True: you give lyrics, style and title. False: a prompt describes the song. (True or False).
+        instrumental: No vocals; any lyric is ignored. (True or False).
         title: Song title. (≤ 80 on v3, v3.5, v4; ≤ 100 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
         style: Style tags: genres, moods, instruments, tempo. (≤ 200 on v3, v3.5, v4; ≤ 1000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
         model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
@@ -1024,11 +1038,6 @@ class _SyncEndpoints:
             "woodwinds",
         ],
         *,
-        prompt: str | None = None,
-        style: str | None = None,
-        weirdness: float | None = None,
-        style_influence: float | None = None,
-        audio_weight: float | None = None,
         model: Literal[
             "chirp-v3-0",
             "chirp-v3-5",
@@ -1043,6 +1052,15 @@ class _SyncEndpoints:
         ]
         | str
         | None = None,
+        prompt: str | None = None,
+        title: str | None = None,
+        style: str | None = None,
+        negative_tags: str | None = None,
+        weirdness: float | None = None,
+        style_influence: float | None = None,
+        audio_weight: float | None = None,
+        max_mode: bool | None = None,
+        variety: Literal["off", "normal", "high", "extra", "max"] | None = None,
         callback_url: str | None = None,
         wait: bool = True,
         until: Literal["complete", "stream"] = "complete",
@@ -1056,12 +1074,16 @@ class _SyncEndpoints:
         Args:
         audio_id: The source clip: a clip id, or an audio_id from upload. (text). Required.
         stem_type: Which stem to add or extract. (one of 'vocals', 'backing_vocals', 'drums', 'bass', 'guitar', 'keyboard', 'percussion', 'strings', 'synth', 'fx', 'brass', 'woodwinds'). Required.
+        model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
         prompt: Song description in prompt mode; replacement lines for replace_section; an optional brief for cover, inspo and artist_consistency. (≤ 500).
+        title: Song title. (≤ 80 on v3, v3.5, v4; ≤ 100 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
         style: Style tags: genres, moods, instruments, tempo. (≤ 200 on v3, v3.5, v4; ≤ 1000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
+        negative_tags: Styles or elements to avoid (e.g. 'drums, guitar'). (text).
         weirdness: 0 = conventional, 1 = experimental. (a number from 0 to 1).
         style_influence: 0 = loose, 1 = follow the style tags closely. (a number from 0 to 1).
         audio_weight: How much the reference audio shapes the result. (a number from 0 to 1).
-        model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
+        max_mode: Highest-quality mode on newer deployments. (True or False).
+        variety: How varied the results are (newer deployments). (one of 'off', 'normal', 'high', 'extra', 'max').
         callback_url: The service POSTs the final result there (see ``parse_callback``).
         wait: Wait for the result (default). ``False`` returns the task at once.
         until: ``"complete"`` (final files) or ``"stream"`` (as soon as a preview plays).
@@ -1126,8 +1148,6 @@ class _SyncEndpoints:
         sound: str,
         sound_type: Literal["one-shot", "loop"],
         *,
-        bpm: int | None = None,
-        key: str | None = None,
         model: Literal[
             "chirp-v3-0",
             "chirp-v3-5",
@@ -1142,6 +1162,9 @@ class _SyncEndpoints:
         ]
         | str
         | None = None,
+        bpm: int | None = None,
+        key: str | None = None,
+        audio_format: Literal["mp3"] | None = None,
         callback_url: str | None = None,
         wait: bool = True,
         until: Literal["complete", "stream"] = "complete",
@@ -1155,9 +1178,10 @@ class _SyncEndpoints:
         Args:
         sound: Describe the sound to make. (≤ 500). Required.
         sound_type: A single hit or a loop. (one of 'one-shot', 'loop'). Required.
+        model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
         bpm: Tempo in beats per minute. (an integer from 1 to 300).
         key: Musical key, e.g. 'C minor'. (≤ 20).
-        model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
+        audio_format: Format of extracted stems. (one of 'mp3').
         callback_url: The service POSTs the final result there (see ``parse_callback``).
         wait: Wait for the result (default). ``False`` returns the task at once.
         until: ``"complete"`` (final files) or ``"stream"`` (as soon as a preview plays).
@@ -1439,6 +1463,7 @@ class _AsyncEndpoints:
         variation_category: Literal["high", "normal", "subtle"] | None = None,
         duration: int | None = None,
         persona_id: str | None = None,
+        audio_weight: float | None = None,
         max_mode: bool | None = None,
         variety: Literal["off", "normal", "high", "extra", "max"] | None = None,
         callback_url: str | None = None,
@@ -1470,6 +1495,7 @@ class _AsyncEndpoints:
             variation_category: How far the results may vary. (one of 'high', 'normal', 'subtle'). Needs chirp-v5+.
             duration: Target length in seconds (a hint; the clip's real length is in its duration). (an integer from 10 to 360).
             persona_id: A singer persona from persona() or voices(). (text).
+            audio_weight: How much the reference audio shapes the result. (a number from 0 to 1).
             max_mode: Highest-quality mode on newer deployments. (True or False).
             variety: How varied the results are (newer deployments). (one of 'off', 'normal', 'high', 'extra', 'max').
             callback_url: The service POSTs the final result there (see ``parse_callback``).
@@ -1517,6 +1543,7 @@ class _AsyncEndpoints:
         variation_category: Literal["high", "normal", "subtle"] | None = None,
         duration: int | None = None,
         persona_id: str | None = None,
+        audio_weight: float | None = None,
         callback_url: str | None = None,
         wait: bool = True,
         until: Literal["complete", "stream"] = "complete",
@@ -1547,6 +1574,7 @@ class _AsyncEndpoints:
             variation_category: How far the results may vary. (one of 'high', 'normal', 'subtle'). Needs chirp-v5+.
             duration: Target length in seconds (a hint; the clip's real length is in its duration). (an integer from 10 to 360).
             persona_id: A singer persona from persona() or voices(). (text).
+            audio_weight: How much the reference audio shapes the result. (a number from 0 to 1).
             callback_url: The service POSTs the final result there (see ``parse_callback``).
             wait: Wait for the result (default). ``False`` returns the task at once.
             until: ``"complete"`` (final files) or ``"stream"`` (as soon as a preview plays).
@@ -1838,6 +1866,7 @@ class _AsyncEndpoints:
         vocal_gender: Literal["m", "f"] | None = None,
         weirdness: float | None = None,
         style_influence: float | None = None,
+        audio_weight: float | None = None,
         callback_url: str | None = None,
         wait: bool = True,
         until: Literal["complete", "stream"] = "complete",
@@ -1862,6 +1891,7 @@ class _AsyncEndpoints:
         vocal_gender: Voice preference: 'm' or 'f'. (one of 'm', 'f'). Needs chirp-v4-5+.
         weirdness: 0 = conventional, 1 = experimental. (a number from 0 to 1).
         style_influence: 0 = loose, 1 = follow the style tags closely. (a number from 0 to 1).
+        audio_weight: How much the reference audio shapes the result. (a number from 0 to 1).
         callback_url: The service POSTs the final result there (see ``parse_callback``).
         wait: Wait for the result (default). ``False`` returns the task at once.
         until: ``"complete"`` (final files) or ``"stream"`` (as soon as a preview plays).
@@ -2023,6 +2053,8 @@ class _AsyncEndpoints:
         ]
         | str
         | None = None,
+        custom: bool | None = None,
+        instrumental: bool | None = None,
         replace_section_result_mode: Literal["full_song", "candidates"] | None = None,
         callback_url: str | None = None,
         wait: bool = True,
@@ -2046,6 +2078,8 @@ class _AsyncEndpoints:
             style: Style tags: genres, moods, instruments, tempo. (≤ 200 on v3, v3.5, v4; ≤ 1000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
             title: Song title. (≤ 80 on v3, v3.5, v4; ≤ 100 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
             model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
+            custom: True: you give lyrics, style and title. False: a prompt describes the song. (True or False).
+            instrumental: No vocals; any lyric is ignored. (True or False).
             replace_section_result_mode: Two stitched songs or two raw segments. (one of 'full_song', 'candidates').
             callback_url: The service POSTs the final result there (see ``parse_callback``).
             wait: Wait for the result (default). ``False`` returns the task at once.
@@ -2188,6 +2222,7 @@ class _AsyncEndpoints:
         *,
         lyric: str | None = None,
         custom: bool | None = None,
+        instrumental: bool | None = None,
         style: str | None = None,
         model: Literal[
             "chirp-v3-0",
@@ -2222,6 +2257,7 @@ class _AsyncEndpoints:
             samples_end: Where AI samples end, seconds. (a number of at least 0). Required.
             lyric: Lyrics for custom mode, one line per line, with section tags such as [Verse] and [Chorus]. (≤ 3000 on v3, v3.5, v4; ≤ 5000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
             custom: True: you give lyrics, style and title. False: a prompt describes the song. (True or False).
+            instrumental: No vocals; any lyric is ignored. (True or False).
             style: Style tags: genres, moods, instruments, tempo. (≤ 200 on v3, v3.5, v4; ≤ 1000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
             model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
             callback_url: The service POSTs the final result there (see ``parse_callback``).
@@ -2289,6 +2325,7 @@ class _AsyncEndpoints:
         *,
         lyric: str | None = None,
         custom: bool | None = None,
+        instrumental: bool | None = None,
         title: str | None = None,
         style: str | None = None,
         model: Literal[
@@ -2319,6 +2356,7 @@ class _AsyncEndpoints:
         mashup_audio_ids: The two clip ids to mash up. (a list of exactly 2 clip ids). Required.
         lyric: Lyrics for custom mode, one line per line, with section tags such as [Verse] and [Chorus]. (≤ 3000 on v3, v3.5, v4; ≤ 5000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
         custom: True: you give lyrics, style and title. False: a prompt describes the song. (True or False).
+        instrumental: No vocals; any lyric is ignored. (True or False).
         title: Song title. (≤ 80 on v3, v3.5, v4; ≤ 100 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
         style: Style tags: genres, moods, instruments, tempo. (≤ 200 on v3, v3.5, v4; ≤ 1000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
         model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
@@ -2405,11 +2443,6 @@ class _AsyncEndpoints:
             "woodwinds",
         ],
         *,
-        prompt: str | None = None,
-        style: str | None = None,
-        weirdness: float | None = None,
-        style_influence: float | None = None,
-        audio_weight: float | None = None,
         model: Literal[
             "chirp-v3-0",
             "chirp-v3-5",
@@ -2424,6 +2457,15 @@ class _AsyncEndpoints:
         ]
         | str
         | None = None,
+        prompt: str | None = None,
+        title: str | None = None,
+        style: str | None = None,
+        negative_tags: str | None = None,
+        weirdness: float | None = None,
+        style_influence: float | None = None,
+        audio_weight: float | None = None,
+        max_mode: bool | None = None,
+        variety: Literal["off", "normal", "high", "extra", "max"] | None = None,
         callback_url: str | None = None,
         wait: bool = True,
         until: Literal["complete", "stream"] = "complete",
@@ -2437,12 +2479,16 @@ class _AsyncEndpoints:
         Args:
         audio_id: The source clip: a clip id, or an audio_id from upload. (text). Required.
         stem_type: Which stem to add or extract. (one of 'vocals', 'backing_vocals', 'drums', 'bass', 'guitar', 'keyboard', 'percussion', 'strings', 'synth', 'fx', 'brass', 'woodwinds'). Required.
+        model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
         prompt: Song description in prompt mode; replacement lines for replace_section; an optional brief for cover, inspo and artist_consistency. (≤ 500).
+        title: Song title. (≤ 80 on v3, v3.5, v4; ≤ 100 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
         style: Style tags: genres, moods, instruments, tempo. (≤ 200 on v3, v3.5, v4; ≤ 1000 on v4.5, v4.5+, v5, v5.5, v6, v6 wild, v6 mini).
+        negative_tags: Styles or elements to avoid (e.g. 'drums, guitar'). (text).
         weirdness: 0 = conventional, 1 = experimental. (a number from 0 to 1).
         style_influence: 0 = loose, 1 = follow the style tags closely. (a number from 0 to 1).
         audio_weight: How much the reference audio shapes the result. (a number from 0 to 1).
-        model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
+        max_mode: Highest-quality mode on newer deployments. (True or False).
+        variety: How varied the results are (newer deployments). (one of 'off', 'normal', 'high', 'extra', 'max').
         callback_url: The service POSTs the final result there (see ``parse_callback``).
         wait: Wait for the result (default). ``False`` returns the task at once.
         until: ``"complete"`` (final files) or ``"stream"`` (as soon as a preview plays).
@@ -2507,8 +2553,6 @@ class _AsyncEndpoints:
         sound: str,
         sound_type: Literal["one-shot", "loop"],
         *,
-        bpm: int | None = None,
-        key: str | None = None,
         model: Literal[
             "chirp-v3-0",
             "chirp-v3-5",
@@ -2523,6 +2567,9 @@ class _AsyncEndpoints:
         ]
         | str
         | None = None,
+        bpm: int | None = None,
+        key: str | None = None,
+        audio_format: Literal["mp3"] | None = None,
         callback_url: str | None = None,
         wait: bool = True,
         until: Literal["complete", "stream"] = "complete",
@@ -2536,9 +2583,10 @@ class _AsyncEndpoints:
         Args:
         sound: Describe the sound to make. (≤ 500). Required.
         sound_type: A single hit or a loop. (one of 'one-shot', 'loop'). Required.
+        model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
         bpm: Tempo in beats per minute. (an integer from 1 to 300).
         key: Musical key, e.g. 'C minor'. (≤ 20).
-        model: Model version; the service uses chirp-v4 when none is given. (one of 'chirp-v3-0', 'chirp-v3-5', 'chirp-v4', 'chirp-v4-5', 'chirp-v4-5-plus', 'chirp-v5', 'chirp-v5-5', 'chirp-v6', 'chirp-v6-wild', 'chirp-v6-mini').
+        audio_format: Format of extracted stems. (one of 'mp3').
         callback_url: The service POSTs the final result there (see ``parse_callback``).
         wait: Wait for the result (default). ``False`` returns the task at once.
         until: ``"complete"`` (final files) or ``"stream"`` (as soon as a preview plays).

@@ -26,6 +26,7 @@ from suno_nb.errors import FieldProblem, ProblemKind
 
 __all__ = [
     "ACTIONS",
+    "ADJUSTMENTS",
     "DEFAULT_MODEL",
     "ENDPOINTS",
     "FIELDS",
@@ -36,6 +37,7 @@ __all__ = [
     "FieldSpec",
     "ModeRule",
     "ModelSpec",
+    "NoEffectWarning",
     "UnknownNameWarning",
     "check_request",
     "example_request",
@@ -50,6 +52,22 @@ Widget = Literal["text", "textarea", "checkbox", "slider", "dropdown", "tags", "
 
 class UnknownNameWarning(UserWarning):
     """A model or action name the schema does not know; it is sent as given."""
+
+
+class NoEffectWarning(UserWarning):
+    """A field the service accepts on this action but ignores there; it is sent as given."""
+
+
+#: Optional adjustments the service checks for type and range but never refuses because of the
+#: action ("will not reject these optional adjustment parameters solely because of different
+#: actions", the audios guide): every action takes them; where they do nothing, a warning says so.
+ADJUSTMENTS: tuple[str, ...] = (
+    "weirdness",
+    "style_influence",
+    "audio_weight",
+    "vocal_gender",
+    "duration",
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -702,6 +720,7 @@ _ACTION_LIST: list[ActionSpec] = [
             "variation_category",
             "duration",
             "persona_id",
+            "audio_weight",
             "max_mode",
             "variety",
         ),
@@ -713,7 +732,7 @@ _ACTION_LIST: list[ActionSpec] = [
         "extend",
         "Continue a clip from `continue_at` seconds with new lyrics.",
         ("audio_id", "continue_at"),
-        (*_SONG, "variation_category", "duration", "persona_id"),
+        (*_SONG, "variation_category", "duration", "persona_id", "audio_weight"),
         "2",
         rules=("lyric_unless_instrumental",),
     ),
@@ -750,7 +769,7 @@ _ACTION_LIST: list[ActionSpec] = [
         "artist_consistency",
         "A new song sung by a saved persona's voice.",
         ("persona_id",),
-        ("audio_id", *_SONG),
+        ("audio_id", *_SONG, "audio_weight"),
         "2",
     ),
     _a(
@@ -779,7 +798,16 @@ _ACTION_LIST: list[ActionSpec] = [
         "replace_section",
         "Rewrite one time window of a clip; the rest stays.",
         ("audio_id", "replace_section_start", "replace_section_end"),
-        ("lyric", "prompt", "style", "title", "model", "replace_section_result_mode"),
+        (
+            "lyric",
+            "prompt",
+            "style",
+            "title",
+            "model",
+            "custom",
+            "instrumental",
+            "replace_section_result_mode",
+        ),
         "2",
         rules=("window:replace_section",),
     ),
@@ -804,7 +832,7 @@ _ACTION_LIST: list[ActionSpec] = [
         "samples",
         "Add AI samples inside a window of a clip.",
         ("audio_id", "samples_start", "samples_end"),
-        ("lyric", "custom", "style", "model"),
+        ("lyric", "custom", "instrumental", "style", "model"),
         "2",
         rules=("window:samples",),
     ),
@@ -820,7 +848,7 @@ _ACTION_LIST: list[ActionSpec] = [
         "mashup",
         "Combine two songs, tempos aligned.",
         ("mashup_audio_ids",),
-        ("lyric", "custom", "title", "style", "model"),
+        ("lyric", "custom", "instrumental", "title", "style", "model"),
         "2",
     ),
     _a(
@@ -834,7 +862,18 @@ _ACTION_LIST: list[ActionSpec] = [
         "add_stem",
         "Add a new stem (e.g. drums) to a clip.",
         ("audio_id", "stem_type"),
-        ("prompt", "style", "weirdness", "style_influence", "audio_weight", "model"),
+        (
+            "model",
+            "prompt",
+            "title",
+            "style",
+            "negative_tags",
+            "weirdness",
+            "style_influence",
+            "audio_weight",
+            "max_mode",
+            "variety",
+        ),
         "2",
         newer=True,
     ),
@@ -850,7 +889,7 @@ _ACTION_LIST: list[ActionSpec] = [
         "sounds",
         "Make a sound effect, one-shot or loop.",
         ("sound", "sound_type"),
-        ("bpm", "key", "model"),
+        ("model", "bpm", "key", "audio_format"),
         "2",
         newer=True,
     ),
@@ -1304,6 +1343,7 @@ class _Check:
     known_model: bool
     extra_ok: frozenset[str]
     problems: list[FieldProblem] = field(default_factory=list)
+    no_effect: list[str] = field(default_factory=list)  # taken, checked, ignored by the action
 
     @property
     def bad_fields(self) -> set[str]:
@@ -1386,11 +1426,14 @@ def _check_fields(c: _Check) -> None:
     """Each field on its own: does the action take it, its type and limits, its model gate."""
     action = c.action
     allowed = set(FIELDS) if action is None else set(action.fields) | set(action.fixed)
+    allowed.add("model")  # the provider's SDK sends a model with every action
     for key, value in c.values.items():
         if key in _PASSED_THROUGH or key in c.extra_ok:
             continue
         spec = FIELDS.get(key)
-        if key not in allowed:
+        if key in ADJUSTMENTS and key not in allowed:
+            c.no_effect.append(key)
+        elif key not in allowed:
             c.add(_unknown_field(key, value, c.action_name, c.action, spec is None))
             continue
         if spec is None or (key == "model" and not c.known_model):
@@ -1449,7 +1492,7 @@ def _check_required(c: _Check, action: ActionSpec) -> None:
 
 
 def _check_model_limits(c: _Check, action: ActionSpec) -> None:
-    """The action's own model gate and the model's longest song."""
+    """The action's own model gate."""
     if not c.known_model:
         return
     gate = action.min_model
@@ -1461,23 +1504,6 @@ def _check_model_limits(c: _Check, action: ActionSpec) -> None:
                 c.model_name,
                 f"{need} or newer",
                 f"{action.name} needs model {need} or newer; got {c.model_name!r}",
-                ProblemKind.MODEL_GATE,
-            )
-        )
-    duration = c.values.get("duration")
-    if (
-        duration is not None
-        and "duration" not in c.bad_fields
-        and _present(c.values, "model")
-        and duration > c.model.max_duration
-    ):
-        c.add(
-            FieldProblem(
-                "duration",
-                duration,
-                f"at most {c.model.max_duration} s on {c.model.name}",
-                f"duration {duration} s is longer than {c.model.name}'s longest song "
-                f"({c.model.max_duration} s)",
                 ProblemKind.MODEL_GATE,
             )
         )
@@ -1497,8 +1523,34 @@ def _check_rules(c: _Check, action: ActionSpec) -> None:
 
 
 def _warn_soft_problems(c: _Check) -> None:
-    """What the service accepts but the user may not mean: an ignored lyric, an unsure gate."""
+    """What the service accepts but the user may not mean: ignored fields, an unsure gate."""
     v = c.values
+    for key in c.no_effect:
+        warnings.warn(
+            f"{key} has no effect on {c.action_name}; the service accepts and ignores it there",
+            NoEffectWarning,
+            stacklevel=4,
+        )
+    if c.action_name == "generate" and v.get("max_mode") and not v.get("custom"):
+        warnings.warn(
+            "max_mode works on generate only with custom=True; the service ignores it here",
+            NoEffectWarning,
+            stacklevel=4,
+        )
+    duration = v.get("duration")
+    if (
+        c.known_model
+        and isinstance(duration, int | float)
+        and _present(v, "model")
+        and duration > c.model.max_duration
+        and "duration" not in c.bad_fields
+    ):
+        warnings.warn(
+            f"duration {duration} s is longer than {c.model.name}'s longest song "
+            f"({c.model.max_duration} s); it is a hint, so the song will be shorter",
+            NoEffectWarning,
+            stacklevel=4,
+        )
     if v.get("instrumental") and _present(v, "lyric") and c.action_name != "overpainting":
         warnings.warn("instrumental=True: the service ignores lyric", UserWarning, stacklevel=4)
     if c.model_name is None and c.known_model:

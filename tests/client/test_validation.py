@@ -61,7 +61,6 @@ BAD = [
     ),
     ("generate", {"prompt": "p", "model": 5}, "model", "model name"),
     ("generate", {"prompt": "p", "custom": "yes"}, "custom", "True or False"),
-    ("generate", {"prompt": "p", "duration": 300, "model": "chirp-v3-5"}, "duration", "120 s"),
     ("generate", {}, "prompt", "prompt is required when generate audio"),
     ("generate", {"custom": True}, "lyric", "lyric is required when generate custom audio"),
     ("generate", {"prompt": "p", "lyric_prompt": "write"}, "lyric_prompt", "custom=True"),
@@ -146,6 +145,17 @@ BAD = [
     ("adjust_speed", {"audio_id": "a", "speed_multiplier": 2}, "title", "required"),
     ("concat", {}, "audio_id", "required"),
     ("stems", {"audio_id": "a", "style": "rock"}, "style", "not a field of stems"),
+    # adjustments are taken by every action, but still checked for type and range
+    ("stems", {"audio_id": "a", "weirdness": 2}, "weirdness", "from 0 to 1"),
+    ("concat", {"audio_id": "a", "duration": 5}, "duration", "from 10 to 360"),
+    ("remaster", {"audio_id": "a", "vocal_gender": "x"}, "vocal_gender", "'m', 'f'"),
+    # variety is generate and add_stem only: the audios guide says other actions get a 400
+    (
+        "extend",
+        {"audio_id": "a", "continue_at": 5, "lyric": "l", "variety": "high"},
+        "variety",
+        "not a field of extend",
+    ),
 ]
 
 
@@ -349,11 +359,6 @@ KINDS = [
         "model_gate",
     ),
     ({"action": "remaster", "audio_id": "a", "model": "chirp-v4"}, "model", "model_gate"),
-    (
-        {"action": "generate", "prompt": "p", "duration": 300, "model": "chirp-v3-5"},
-        "duration",
-        "model_gate",
-    ),
 ]
 
 
@@ -417,3 +422,71 @@ def test_listing_tasks_sends_retrieve_batch_with_the_sdk_filters() -> None:
     with pytest.raises(errors.ValidationError) as info:
         client.list_tasks(limit=0)
     assert info.value.problems[0].kind is errors.ProblemKind.RANGE
+
+
+ACCEPTED_AS_DOCUMENTED = [
+    # the audios guide: audio_weight "can be used for generation, continuation, cover, adding
+    # tracks, and voice consistency"
+    {"action": "generate", "prompt": "p", "audio_weight": 0.4},
+    {"action": "extend", "audio_id": "a", "continue_at": 5, "lyric": "l", "audio_weight": 0},
+    {"action": "artist_consistency", "persona_id": "p", "audio_weight": 0.7},
+    {
+        "action": "add_stem",
+        "audio_id": "a",
+        "stem_type": "bass",
+        "title": "t",
+        "negative_tags": "vocals",
+        "max_mode": False,
+        "variety": "normal",
+    },
+    {"action": "sounds", "sound": "kick", "sound_type": "one-shot", "audio_format": "mp3"},
+    {
+        "action": "replace_section",
+        "audio_id": "a",
+        "replace_section_start": 30.0,
+        "replace_section_end": 60.0,
+        "custom": False,
+        "instrumental": False,
+    },
+    {
+        "action": "samples",
+        "audio_id": "a",
+        "samples_start": 1,
+        "samples_end": 9,
+        "instrumental": True,
+    },
+    {"action": "mashup", "mashup_audio_ids": ["a", "b"], "instrumental": False},
+]
+
+
+@pytest.mark.parametrize("body", ACCEPTED_AS_DOCUMENTED)
+def test_documented_fields_are_accepted(body: dict) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", schema.NoEffectWarning)
+        assert schema.check_request(body) == []
+
+
+@pytest.mark.parametrize("action", list(schema.ACTIONS))
+@pytest.mark.parametrize("name", schema.ADJUSTMENTS)
+def test_adjustments_are_never_refused_because_of_the_action(action: str, name: str) -> None:
+    body = {"action": action, **schema.example_request(action), name: schema.example_value(name)}
+    if name == "vocal_gender":
+        body["model"] = "chirp-v5"
+    if name == "duration":
+        body["duration"] = 30
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert schema.check_request(body) == [], body
+    no_effect = [w for w in caught if issubclass(w.category, schema.NoEffectWarning)]
+    assert bool(no_effect) == (name not in schema.ACTIONS[action].fields)
+
+
+def test_a_duration_past_the_models_longest_song_is_a_warning_not_a_refusal() -> None:
+    body = {"action": "generate", "prompt": "p", "duration": 300, "model": "chirp-v3-5"}
+    with pytest.warns(schema.NoEffectWarning, match="120 s"):
+        assert schema.check_request(body) == []
+
+
+def test_max_mode_without_custom_on_generate_warns() -> None:
+    with pytest.warns(schema.NoEffectWarning, match="custom=True"):
+        assert schema.check_request({"action": "generate", "prompt": "p", "max_mode": True}) == []
