@@ -1,8 +1,13 @@
 """Running a sweep: bounded-concurrency submission and waiting, and each cell's state as the
 catalogue records it (the catalogue is the only memory, so a restarted kernel sees the same).
 
-A cell's row is written by the catalogue *before* its request goes out (state ``submitting``),
-tagged with the sweep id and the cell's coordinates. From those rows each cell is:
+Before a cell is sent, this run *claims* it in the catalogue (one write transaction, a lease
+kept alive by a heartbeat), so two processes, threads or kernels running the same sweep never
+both send it: a cell another live run holds is waited for, and a dead run's claim is taken over.
+The cell's row is then written *before* its request goes out (state ``submitting``), tagged with
+the sweep id and the cell's coordinates. Rows whose answer was lost are first looked up in the
+service's task list (``Catalogue.reconcile``): found ones are adopted, proved-absent ones become
+``lost`` and the cell is sent again. From those rows each cell is:
 
 =============  ============================================================  ===================
 state          catalogue rows of the cell                                     what run() does
@@ -11,8 +16,11 @@ state          catalogue rows of the cell                                     wh
 ``pending``    a task id, not finished                                        waits for it
 ``done``       a ``succeeded`` task                                           nothing
 ``failed``     ``failed`` (the service said so) or ``rejected`` (refused)     ``retry_failed()``
-``uncertain``  sent, but the answer was lost (no task id)                     nothing: may exist
+``uncertain``  sent, answer lost, not (yet) settled by the task list          nothing: may exist
+``held``       (in a report only) another live run still sends it            waits, then reports
 =============  ============================================================  ===================
+
+``lost`` rows (never created: the service's list proved it) count as no row at all.
 
 Example:
     >>> cell_state([])
@@ -24,7 +32,6 @@ Example:
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 import threading
 import time
@@ -35,7 +42,16 @@ from typing import Any, TypeVar
 from suno_nb.errors import APIError, SubmissionUncertain, SunoError
 from suno_nb.sweeps.plan import Cell
 
-__all__ = ["CellResult", "RunReport", "cell_rows", "cell_state", "run_cells", "run_sync"]
+__all__ = [
+    "CellResult",
+    "RunReport",
+    "cell_item",
+    "cell_rows",
+    "cell_state",
+    "run_cells",
+    "run_plan",
+    "run_sync",
+]
 
 T = TypeVar("T")
 _IN_FLIGHT = ("submitted", "pending", "running")
@@ -46,7 +62,7 @@ _WAIT_ATTEMPTS = 3
 
 def cell_state(rows: Sequence[Mapping[str, Any]]) -> str:
     """The state of one cell from its task rows (see the module table)."""
-    states = [(r.get("state"), r.get("task_id")) for r in rows]
+    states = [(r.get("state"), r.get("task_id")) for r in rows if r.get("state") != "lost"]
     if any(s == "succeeded" for s, _ in states):
         return "done"
     if any(s in _IN_FLIGHT and t for s, t in states):
@@ -60,25 +76,12 @@ def cell_state(rows: Sequence[Mapping[str, Any]]) -> str:
 
 def cell_rows(catalogue: Any, sweep_id: str) -> dict[tuple[int, int], list[dict[str, Any]]]:
     """Every task row of a sweep, grouped by ``(cell, repeat)``, oldest first."""
-    rows = catalogue._store.read(
-        "SELECT key, task_id, state, cell, error, submitted_at FROM tasks"
-        " WHERE sweep_id = ? ORDER BY key",
-        (sweep_id,),
-    )
-    grouped: dict[tuple[int, int], list[dict[str, Any]]] = {}
-    for key, task_id, state, cell, error, submitted_at in rows:
-        coords = json.loads(cell or "{}")
-        where = (int(coords.get("cell", -1)), int(coords.get("repeat", 0)))
-        grouped.setdefault(where, []).append(
-            {
-                "key": key,
-                "task_id": task_id,
-                "state": state,
-                "error": error,
-                "submitted_at": submitted_at,
-            }
-        )
-    return grouped
+    return catalogue.sweep_rows(sweep_id)
+
+
+def cell_item(cell: Cell) -> str:
+    """The claim item of a cell: ``"index/repeat"``."""
+    return f"{cell.index}/{cell.repeat}"
 
 
 @dataclass
@@ -109,7 +112,8 @@ class RunReport:
 
     def __str__(self) -> str:
         parts = [f"{self.submitted} submitted"]
-        parts += [f"{self.count(s)} {s}" for s in ("done", "failed", "pending", "uncertain")]
+        states = ("done", "failed", "pending", "uncertain", "held")
+        parts += [f"{self.count(s)} {s}" for s in states if s != "held" or self.count(s)]
         lines = [", ".join(parts) + f" in {self.seconds:.1f} s"]
         lines += [
             f"  cell {r.cell.index} repeat {r.cell.repeat}: {r.state}: {r.error}"
@@ -172,11 +176,17 @@ async def run_cells(
                 with catalogue.context(sweep_id=sweep_id, cell=cell.coordinates()):
                     task = await client.audios(action, **base, **cell.params, wait=False)
             except SubmissionUncertain as exc:
+                _release(catalogue, sweep_id, cell)
                 bar.add("failed", finished=True)
                 return CellResult(cell, "uncertain", exc.task_id, _why(exc), submitted=True)
-            except Exception as exc:  # refused or not sent: nothing was created
+            except BaseException as exc:  # refused or not sent: nothing was created
+                _release(catalogue, sweep_id, cell)
+                if not isinstance(exc, Exception):
+                    raise  # cancelled: the row says what happened, the claim is free
                 bar.add("failed", finished=True)
                 return CellResult(cell, "failed", None, _why(exc), submitted=True)
+            # The task id is recorded: the cell is "pending" for everyone, the claim can go.
+            _release(catalogue, sweep_id, cell)
             bar.add("submitted")
             return await _finish(client, task, cell, bar, timeout, submitted=True)
 
@@ -231,6 +241,130 @@ async def _finish(
         bar.add("running", -1)
     bar.add("pending", finished=True)
     return CellResult(cell, "pending", task.task_id, error, submitted)
+
+
+def _release(catalogue: Any, sweep_id: str, cell: Cell) -> None:
+    release = getattr(catalogue, "release_cells", None)
+    if release is not None:
+        release(sweep_id, [cell_item(cell)])
+
+
+# How often a run looks again at cells another live run holds.
+HELD_POLL_SECONDS = 0.25
+
+
+async def run_plan(
+    client: Any,
+    catalogue: Any,
+    sweep_id: str,
+    action: str,
+    base: Mapping[str, Any],
+    cells: Sequence[Cell],
+    retry: Sequence[str] = (),
+    *,
+    max_concurrency: int = 4,
+    timeout: float | None = None,
+    progress: bool | None = None,
+    hold_timeout: float | None = None,
+) -> RunReport:
+    """Run every cell of a plan exactly once across all the runs sharing the catalogue.
+
+    Settles lost answers first (the service's task list), then, round by round: claims the
+    cells still to send (``todo`` or a state in ``retry``), sends those it got, waits for the
+    ones with a task id, and waits for cells another live run holds until it lets go (at most
+    ``hold_timeout`` seconds, default ``timeout`` or 10 minutes; then they are reported
+    ``held``). Never raises for one cell.
+    """
+    started = time.perf_counter()
+    await _settle_lost_answers(client, catalogue, sweep_id)
+    sendable_states = ("todo", *retry)
+    results: dict[tuple[int, int], CellResult] = {}
+    remaining = list(cells)
+    limit = hold_timeout if hold_timeout is not None else (timeout or 600.0)
+    give_up = time.monotonic() + limit
+    while remaining:
+        rows = cell_rows(catalogue, sweep_id)
+        busy = catalogue.cell_holders(sweep_id)
+        todo, waiting, seen, elsewhere = [], [], [], []
+        for cell in remaining:
+            mine = rows.get(cell.key, [])
+            state = cell_state(mine)
+            if state == "uncertain" and cell_item(cell) in busy:
+                elsewhere.append(cell)  # another live run is sending it right now
+            elif state in sendable_states:
+                todo.append(cell)
+            elif state == "pending" and cell.key not in results:
+                task_id = next(r["task_id"] for r in reversed(mine) if r["task_id"])
+                waiting.append((cell, task_id))
+            else:
+                seen.append((cell, state, mine))
+        claimed = set(
+            catalogue.claim_cells(
+                sweep_id,
+                [cell_item(c) for c in todo],
+                lambda mine: cell_state(mine) in sendable_states,
+            )
+        )
+        send = [c for c in todo if cell_item(c) in claimed]
+        later = [c for c in todo if cell_item(c) not in claimed] + elsewhere
+        for cell, state, mine in seen:
+            if cell.key not in results:
+                error = next((r["error"] for r in reversed(mine) if r.get("error")), None)
+                task_id = next((r["task_id"] for r in reversed(mine) if r["task_id"]), None)
+                results[cell.key] = CellResult(cell, state, task_id, error)
+        if send or waiting:
+            report = await run_cells(
+                client, catalogue, sweep_id, action, base, send, waiting,
+                max_concurrency=max_concurrency, timeout=timeout, progress=progress,
+            )  # fmt: skip
+            results.update({r.cell.key: r for r in report.results})
+        if not later:
+            break
+        held = catalogue.cell_holders(sweep_id)
+        if any(cell_item(c) in held for c in later):
+            if time.monotonic() > give_up:
+                for cell in later:
+                    results[cell.key] = CellResult(
+                        cell,
+                        "held",
+                        None,
+                        f"another run ({held.get(cell_item(cell), 'unknown')}) is sending it; "
+                        "sweep.status() shows it once that run has an answer",
+                    )
+                break
+            await asyncio.sleep(HELD_POLL_SECONDS)
+        remaining = later
+    ordered = [results[c.key] for c in cells if c.key in results]
+    return RunReport(ordered, time.perf_counter() - started)
+
+
+async def _settle_lost_answers(client: Any, catalogue: Any, sweep_id: str) -> None:
+    """``Catalogue.reconcile`` for this sweep, its (blocking) listing calls run on the loop."""
+    reconcile = getattr(catalogue, "reconcile", None)
+    if reconcile is None:
+        return
+    loop = asyncio.get_running_loop()
+    lister = _BlockingLister(client, loop)
+    try:
+        await asyncio.to_thread(reconcile, lister, sweep_id=sweep_id)
+    except SunoError as exc:  # the rows stay uncertain and say so; nothing is re-sent
+        import warnings
+
+        warnings.warn(f"suno_nb sweep {sweep_id}: could not settle lost answers: {exc}",
+                      stacklevel=2)  # fmt: skip
+
+
+class _BlockingLister:
+    """An async client's ``list_tasks`` callable from a worker thread."""
+
+    def __init__(self, client: Any, loop: asyncio.AbstractEventLoop) -> None:
+        self._client, self._loop = client, loop
+        if not callable(getattr(client, "list_tasks", None)):
+            self.list_tasks = None  # type: ignore[assignment]
+
+    def list_tasks(self, **filters: Any) -> Any:
+        future = asyncio.run_coroutine_threadsafe(self._client.list_tasks(**filters), self._loop)
+        return future.result()
 
 
 def _why(exc: BaseException) -> str:

@@ -216,26 +216,21 @@ class Sweep:
         sweep_id = plan.sweep_id or _new_id()
         plan.sweep_id = sweep_id
         rows = runner.cell_rows(catalogue, sweep_id)
-        todo, waiting = [], []
-        for cell in plan.cells:
-            mine = rows.get(cell.key, [])
-            state = runner.cell_state(mine)
-            if state == "todo" or state in retry:
-                todo.append(cell)
-            elif state == "pending":
-                task_id = next(r["task_id"] for r in reversed(mine) if r["task_id"])
-                waiting.append((cell, task_id))
-        self._check_budget(plan, rows, len(todo))
+        to_send = sum(
+            runner.cell_state(rows.get(cell.key, [])) in ("todo", *retry) for cell in plan.cells
+        )
+        self._check_budget(plan, rows, to_send)
         self._remember(catalogue, plan)  # before any request: resume() needs it
         try:
-            report = await runner.run_cells(
+            # Claims, lost-answer lookup and waiting for other runs' cells live in the runner.
+            report = await runner.run_plan(
                 client,
                 catalogue,
                 sweep_id,
                 plan.action,
                 plan.base,
-                todo,
-                waiting,
+                plan.cells,
+                retry,
                 max_concurrency=self.max_concurrency,
                 timeout=self.timeout,
                 progress=self.progress,
@@ -254,7 +249,7 @@ class Sweep:
         if self.budget is None:
             return
         # Every row the service may have created counts; refused ones cost nothing.
-        sent = sum(r["state"] != "rejected" for mine in rows.values() for r in mine)
+        sent = sum(r["state"] not in ("rejected", "lost") for mine in rows.values() for r in mine)
         needed = (sent + n_todo) * plan.credits_per_request
         if needed > self.budget:
             raise ValidationError(
@@ -294,9 +289,13 @@ class Sweep:
             record["created_at"] = old.get("created_at")
         record.setdefault("created_at", time.time())
         record["created_at"] = record["created_at"] or time.time()
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(record, indent=1, default=str))
-        os.replace(tmp, path)  # never a half-written plan, even if the kernel dies here
+        # A temporary name of this process's own: two runs saving at once never share one.
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            tmp.write_text(json.dumps(record, indent=1, default=str))
+            os.replace(tmp, path)  # never a half-written plan, even if the kernel dies here
+        finally:
+            tmp.unlink(missing_ok=True)
 
     # --- state -----------------------------------------------------------------------------
     def status(self) -> dict[str, int]:
