@@ -105,6 +105,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("emulator", help="run the offline emulator server in the foreground")
     add_emulator_arguments(p).set_defaults(kind="emulator", name="emulator")
+    p = sub.add_parser("catalogue", help="work with catalogues (copy one into another)")
+    verbs = p.add_subparsers(dest="verb", required=True, metavar="VERB")
+    copy = verbs.add_parser(
+        "copy",
+        help="copy every clip of SOURCE (rows and files) into TARGET, without duplicates",
+        description="Copy a catalogue (a folder or a URL such as postgresql://host/db) into "
+        "another. Run it again to finish a copy that stopped: nothing is copied twice.",
+    )
+    copy.add_argument("source", help="catalogue folder or URL to copy from")
+    copy.add_argument("target", help="catalogue folder or URL to copy into")
+    copy.add_argument("--files", default=None, help="the target's files folder (for a URL)")
+    copy.add_argument("--batch-size", type=_whole, default=200, help="clips per transaction")
+    copy.set_defaults(kind="catalogue", name="catalogue")
     p = sub.add_parser("sweep", help="run a parameter sweep described in a TOML file")
     p.add_argument("plan", help="path to the sweep's TOML file")
     p.add_argument("--resume", action="store_true", help="finish an interrupted sweep")
@@ -150,6 +163,41 @@ class _BadArgument(Exception):
     """A command-line argument the command cannot use (exit code 2)."""
 
 
+def _whole(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
+    return value
+
+
+def _copy_catalogue(args: argparse.Namespace) -> int:
+    from suno_nb.catalogue import Catalogue
+    from suno_nb.catalogue.catalogue import DB_NAME
+    from suno_nb.catalogue.copying import copy_catalogue
+    from suno_nb.catalogue.store import is_url
+
+    for name, where in (("source", args.source), ("target", args.target)):
+        if not where.strip():
+            raise _BadArgument(f"the {name} is empty: give a catalogue folder or URL")
+    if not is_url(args.source) and not (Path(args.source).expanduser() / DB_NAME).is_file():
+        raise _BadArgument(f"no catalogue folder at {args.source!r} (it has no {DB_NAME})")
+    source = Catalogue(args.source)
+    target = (
+        Catalogue(args.target, files=args.files) if is_url(args.target) else Catalogue(args.target)
+    )
+    report = copy_catalogue(
+        source,
+        target,
+        batch_size=args.batch_size,
+        on_batch=lambda r: print(f"  batch {r.batches}: {r.clips} new clips so far", flush=True),
+    )
+    print(report)
+    return 0
+
+
 def _readable_text(path: str) -> None:
     try:
         Path(path).read_text(encoding="utf-8")
@@ -172,6 +220,8 @@ def _run(args: argparse.Namespace) -> int:
         from suno_nb.emulator.__main__ import serve_from_args
 
         return serve_from_args(args)
+    if args.kind == "catalogue":
+        return _copy_catalogue(args)
     if args.kind == "sweep":
         from suno_nb.sweeps import run_plan_file
 
