@@ -1,7 +1,8 @@
 """Parameter sweeps: plan a design of requests, run it within a budget, resume it, and turn it
 into tables, plots, a listening grid and an HTML report.
 
-``suno_nb.sweep(...)`` builds and runs a :class:`Sweep` in one call.
+``suno_nb.sweep(...)`` builds and runs a :class:`Sweep` in one call. The public names are
+listed in ``__init__.pyi`` and load on first use (``lazy_loader``).
 
 Example:
     >>> import suno_nb
@@ -13,33 +14,6 @@ Example:
 
 from __future__ import annotations
 
-from suno_nb.sweeps.design import Design, Grid, LatinHypercube, RandomSample, Zip
-from suno_nb.sweeps.plan import CREDITS_PER_REQUEST, Cell, Plan
-from suno_nb.sweeps.sweep import SWEEPS_FOLDER, Sweep, sweep
+import lazy_loader
 
-__all__ = [
-    "CREDITS_PER_REQUEST",
-    "SWEEPS_FOLDER",
-    "Cell",
-    "Design",
-    "Grid",
-    "LatinHypercube",
-    "Plan",
-    "RandomSample",
-    "Sweep",
-    "Zip",
-    "run_plan_file",
-    "sweep",
-]
-
-
-def run_plan_file(path: str, resume: bool = False) -> int:
-    """Run (or with ``resume=True`` finish) the sweep a TOML plan file describes; exit code.
-
-    Example:
-        >>> run_plan_file("examples/sweep_demo.toml")   # doctest: +SKIP
-        0
-    """
-    from suno_nb.sweeps.planfile import run_plan_file as _run
-
-    return _run(path, resume=resume)
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)
