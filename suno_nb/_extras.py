@@ -26,7 +26,7 @@ EXTRAS: dict[str, str] = {
     "server": "the emulator's HTTP server (starlette, uvicorn)",
     "video": "the emulator's real mp4 videos (a bundled ffmpeg)",
     "lab": "PostgreSQL catalogues, Dask clusters and files anywhere (psycopg, dask, fsspec)",
-    "research": "audio tags and experiment tracking (mutagen, mlflow)",
+    "research": "audio tags, MIDI files and experiment tracking (mutagen, mido, mlflow)",
     "all": "every extra above",
 }
 
