@@ -149,10 +149,10 @@ def render_generated() -> str:
         "from typing import TYPE_CHECKING, Any, Literal",
         "",
         "if TYPE_CHECKING:",
-        "    from suno_nb.client import AsyncTask, ProgressHook, Task",
         "    from suno_nb.models import (",
         *[f"        {r}," for r in results],
         "    )",
+        "    from suno_nb.tasks import AsyncTask, ProgressHook, Task",
         "",
         "",
     ]

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from suno_nb.client import AsyncTask, ProgressHook, Task
     from suno_nb.models import (
         DeleteResult,
         LyricsResult,
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
         VoxResult,
         WavResult,
     )
+    from suno_nb.tasks import AsyncTask, ProgressHook, Task
 
 
 class _SyncEndpoints:

@@ -23,6 +23,7 @@ __all__ = [
     "APIError",
     "AuthenticationError",
     "BadRequestError",
+    "CallbackError",
     "FieldProblem",
     "GenerationTimeout",
     "InsufficientBalanceError",
@@ -232,6 +233,11 @@ class GenerationTimeout(SunoError, TimeoutError):
             f"Task {task_id} was still {last_state or 'pending'} after {waited:.0f} s. It keeps "
             f"running on the service: pick it up later with client.task({task_id!r}).wait()."
         )
+
+
+class CallbackError(SunoError, ValueError):
+    """A ``callback_url`` body that cannot be read: not JSON, not an object, nested too deeply,
+    or with fields of the wrong type. A ``ValueError`` too, so web handlers can answer 400."""
 
 
 class WaitInterrupted(KeyboardInterrupt):

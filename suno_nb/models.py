@@ -20,11 +20,16 @@ __all__ = [
     "AudioResponse",
     "Clip",
     "Cost",
+    "CustomModelList",
+    "CustomModelResult",
+    "CustomModelSongs",
     "DeleteResult",
     "LyricsResult",
     "MidiResult",
+    "Mp3Result",
     "PersonaList",
     "PersonaResult",
+    "ProjectResult",
     "StyleResult",
     "TaskList",
     "TaskRecord",
@@ -91,6 +96,11 @@ class AudioResponse(_Open):
     data: list[Clip] = Field(default_factory=list)
     error: Any = None
     cost: Cost | None = None
+
+    @property
+    def clips(self) -> list[Clip]:
+        """The clips (the same list as ``data``), named as on a task."""
+        return self.data
 
     @property
     def failed(self) -> bool:
@@ -266,6 +276,49 @@ class WavResult(_ListResult):
     files: list[WavFile] = Field(default_factory=list)
 
 
+class Mp3Result(WavResult):
+    """``/suno/mp3``: ``files[0].file_url`` is a fresh playable ``.mp3`` address."""
+
+    @property
+    def file_url(self) -> str:
+        return self.files[0].file_url if self.files else ""
+
+
+class CustomModelResult(_Result):
+    """A custom model (``/suno/custom-models``): ``status`` is one of
+    queued, uploading, training, ready, failed, archived."""
+
+    id: str | None = None
+    name: str | None = None
+    status: str | None = None
+    capacity_released: bool | None = None
+
+
+class CustomModelList(_Result):
+    count: int = 0
+    items: list[CustomModelResult] = Field(default_factory=list)
+
+
+class CustomModelSongs(_ListResult):
+    """Songs made with a custom model (``action=generate``); the same ``.clips`` as a task."""
+
+    _items_field: ClassVar[str] = "clips"
+    clips: list[Clip] = Field(default_factory=list)
+
+
+class ProjectResult(_Result):
+    """A Studio project or one operation on it (``/suno/projects``).
+
+    ``version_id`` is the version to send with the next write; ``state`` (on retrieve) is the
+    whole editable state, ``{"tracks": [...], "timing": {"bps": 2}}``.
+    """
+
+    id: str | None = None
+    version_id: str | None = None
+    title: str | None = None
+    state: dict[str, Any] | None = None
+
+
 class Note(_Open):
     pitch: float
     start: float
@@ -327,6 +380,11 @@ RESULT_TYPES: dict[str, type[_Result]] = {
         MidiResult,
         TimingResult,
         TaskList,
+        Mp3Result,
+        CustomModelResult,
+        CustomModelList,
+        CustomModelSongs,
+        ProjectResult,
     )
 }
 

@@ -21,6 +21,7 @@ def make_client(fake: FakeSuno, **kw: Any) -> Client:
     kw.setdefault("catalogue", False)
     client = Client(transport=fake.transport(), base_url=BASE, **kw)
     client._sleep = lambda s: None
+    client._download_sleep = lambda s: None  # type: ignore[method-assign]
     return client
 
 

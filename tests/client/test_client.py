@@ -125,7 +125,7 @@ def test_timeout_raises_and_never_returns_unfinished_clips(fake: FakeSuno) -> No
     client = make_client(fake)
     clock = [0.0]
     client._sleep = lambda s: clock.__setitem__(0, clock[0] + s)
-    import suno_nb.client as client_module
+    import suno_nb.client_steps as client_module
 
     real = client_module.time.monotonic
     client_module.time.monotonic = lambda: clock[0]
@@ -180,7 +180,7 @@ def test_empty_record_while_waiting_gets_a_grace_period_then_raises(fake: FakeSu
     fake.tasks.clear()  # the service forgets it
     clock = [0.0]
     client._sleep = lambda s: clock.__setitem__(0, clock[0] + s)
-    import suno_nb.client as client_module
+    import suno_nb.client_steps as client_module
 
     real = client_module.time.monotonic
     client_module.time.monotonic = lambda: clock[0]
@@ -476,22 +476,29 @@ def test_async_concurrency_streaming_errors_and_no_resend() -> None:
     asyncio.run(run())
 
 
-def test_async_observers_run_off_the_event_loop_and_catalogue_observer_records_once() -> None:
+def test_async_observers_run_off_the_event_loop_and_catalogue_observer_records_once(
+    tmp_path,
+) -> None:
     import threading
+
+    from suno_nb.catalogue import Catalogue
+    from suno_nb.tasks import QuietObserver
 
     threads: list[int] = []
 
-    class SlowRecorder:
-        def to_pandas(self):  # looks like a Catalogue: passed as observer, it replaces the default
-            return None
-
+    class SlowRecorder(QuietObserver):
         def task_updated(self, task):
             threads.append(threading.get_ident())
 
+    catalogue = Catalogue(tmp_path / "cat")
+    as_observer = make_async_client(FakeSuno(), catalogue=None, observer=catalogue)
+    assert as_observer._core.observers == [catalogue]  # passed as observer: recorded once
+    assert as_observer.catalogue is catalogue
+
     async def run() -> int:
         recorder = SlowRecorder()
-        client = make_async_client(FakeSuno(), catalogue=None, observer=recorder)
-        assert client._core.observers == [recorder]
+        client = make_async_client(FakeSuno(), catalogue=False, observer=recorder)
+        assert client._core.observers == [recorder] and client.catalogue is None
         await client.generate("p")
         await client.aclose()
         return threading.get_ident()
