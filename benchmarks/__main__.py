@@ -14,7 +14,7 @@ import sys
 import time
 from importlib import metadata
 
-NAMES = ("client", "emulator", "synth", "features", "catalogue", "sweep")
+NAMES = ("client", "emulator", "synth", "features", "catalogue", "sweep", "scale")
 
 
 def _versions() -> str:

@@ -6,9 +6,10 @@ statement translated once (column types, keys) so the two cannot drift; SQL the 
 is translated in one place, :func:`translate`, from sqlite's parameter marks to psycopg's.
 
 Claims are atomic across processes and machines: ``INSERT … ON CONFLICT DO UPDATE … WHERE the
-lease expired … RETURNING`` takes an item for exactly one caller, and the claims of one scope
-are serialised by a transaction-scoped advisory lock, so two workers asking at the same moment
-never both get a cell (they queue for a few milliseconds instead).
+lease expired … RETURNING`` takes an item for exactly one caller (PostgreSQL locks the row and
+evaluates the condition on its newest version, so of two workers asking at the same moment
+one gets the cell and the other sees it taken). Items are taken in sorted order, so two
+workers claiming overlapping sets cannot deadlock.
 
 Example:
     >>> store = PostgresStore("postgresql://postgres@127.0.0.1:5432/lab")   # doctest: +SKIP
@@ -44,9 +45,8 @@ from suno_nb.catalogue.store import (
 __all__ = ["PostgresStore", "translate", "translate_ddl"]
 
 _FEATURE = "A PostgreSQL catalogue"
-# One advisory-lock namespace for the catalogue's migrations, another for claims.
+# The advisory lock that serialises migrations when many workers start at once.
 _MIGRATION_LOCK = 0x5E_0001
-_CLAIM_LOCK_NAMESPACE = 0x5E_0002
 
 _QUOTED = re.compile(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")")
 _MARK = re.compile(r"\?|(?<!:):([A-Za-z_][A-Za-z0-9_]*)|%")
@@ -277,29 +277,26 @@ class PostgresStore:
         items = list(items)
         if not items:
             return []
-        # One claimer per scope at a time, until this transaction ends: the check-then-take
-        # below is then atomic without retries on unique-key races.
-        conn.execute("SELECT pg_advisory_xact_lock(?, hashtext(?))", (_CLAIM_LOCK_NAMESPACE, scope))
         now = time.time()
         held = conn.execute(
-            "SELECT item, owner FROM claims WHERE scope = ? AND owner <> ? AND lease_until >= ?",
-            (scope, owner, now),
+            "SELECT item, owner FROM claims WHERE scope = ? AND item = ANY(?) AND owner <> ?"
+            " AND lease_until >= ?",
+            (scope, items, owner, now),
         ).fetchall()
-        wanted = set(items)
         for item, holder in held:
-            if item in wanted and _owner_is_dead(holder):
+            if _owner_is_dead(holder):
                 conn.execute(
                     "UPDATE claims SET lease_until = 0 WHERE scope = ? AND item = ? AND owner = ?",
                     (scope, item, holder),
                 )
         rows = conn.execute(
             "INSERT INTO claims (scope, item, owner, lease_until, claimed_at)"
-            " SELECT ?, item, ?, ?, ? FROM unnest(?::text[]) AS wanted(item)"
+            " SELECT ?, item, ?, ?, ? FROM unnest(?::text[]) AS wanted(item) ORDER BY item"
             " ON CONFLICT (scope, item) DO UPDATE SET owner = excluded.owner,"
             " lease_until = excluded.lease_until, claimed_at = excluded.claimed_at"
             " WHERE claims.lease_until < ? OR claims.owner = excluded.owner"
             " RETURNING item",
-            (scope, owner, now + lease_seconds, now, items, now),
+            (scope, owner, now + lease_seconds, now, sorted(set(items)), now),
         ).fetchall()
         taken = {row[0] for row in rows}
         return [item for item in items if item in taken]
