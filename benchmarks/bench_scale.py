@@ -3,8 +3,8 @@ processes, against one process claiming on a local sqlite catalogue in the same 
 
 Each worker goes through every cell in its own random order, claiming one at a time, each
 claim its own write transaction; every cell must end up claimed exactly once (checked). On a
-loaded machine the multi-worker rows mostly measure the scheduler: run it on a quiet one. A real server is
-started for the run (Debian's package, see tests/postgres_server.py).
+loaded machine the multi-worker rows mostly measure the scheduler: run it on a quiet one.
+A real server is started for the run (Debian's package, see tests/postgres_server.py).
 
 Run: ``.venv/bin/python -m benchmarks scale``
 """
