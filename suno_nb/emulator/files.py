@@ -1,4 +1,4 @@
-"""The files the emulator serves under ``/files/``: mp3, preview mp3, cover png, wav and mp4.
+"""The files the emulator serves under ``/files/``: mp3, preview mp3, cover jpg, wav and mp4.
 
 Every file is made on first request and kept in the data dir (previews excepted: they grow
 while the clip runs). Names are ``<clip_id>[.preview|.large].<ext>``; nothing else is served,
@@ -23,9 +23,17 @@ from suno_nb.emulator.tasks import stage_of
 __all__ = ["FileServer", "ffmpeg_exe"]
 
 _NAME = re.compile(
-    r"^(?P<id>[0-9a-f]{8}-[0-9a-f-]{27})(?P<variant>\.preview|\.large)?\.(?P<ext>mp3|png|wav|mp4)$"
+    r"^(?P<id>[0-9a-f]{8}-[0-9a-f-]{27})(?P<variant>\.preview|\.large)?\.(?P<ext>mp3|jpg|png|wav|mp4)$"
 )
-MEDIA_TYPES = {"mp3": "audio/mpeg", "png": "image/png", "wav": "audio/wav", "mp4": "video/mp4"}
+# Covers are JPEG (as the service's are); ``.png`` names from older data dirs still answer.
+MEDIA_TYPES = {
+    "mp3": "audio/mpeg",
+    "jpg": "image/jpeg",
+    "png": "image/jpeg",
+    "wav": "audio/wav",
+    "mp4": "video/mp4",
+}
+COVER = "jpg"
 
 
 def ffmpeg_exe() -> str | None:
@@ -67,7 +75,7 @@ class FileServer:
             if ext != "mp3" or stage not in ("running", "succeeded"):
                 return None
             return self._preview(clip), MEDIA_TYPES["mp3"]
-        ready = stage == "succeeded" or (ext == "png" and stage == "running")
+        ready = stage == "succeeded" or (ext in ("jpg", "png") and stage == "running")
         if not ready:
             return None  # like the CDN right after completion: not there (yet)
         path = self.store.files / name
@@ -95,7 +103,7 @@ class FileServer:
         return synth().encode_mp3(audio, rendering.sr)
 
     def _make(self, clip: dict[str, Any], ext: str) -> bytes:
-        if ext == "png":
+        if ext in ("jpg", "png"):
             return synth().cover_image(str(clip.get("style") or ""), int(clip.get("seed") or 0))
         if ext == "mp4":
             return self._mp4(clip)
@@ -108,11 +116,11 @@ class FileServer:
         exe = ffmpeg_exe()
         if exe is None:
             raise RuntimeError("mp4 needs the imageio-ffmpeg package")
-        image, _ = self.get(f"{clip['id']}.png") or (b"", "")
+        image, _ = self.get(f"{clip['id']}.{COVER}") or (b"", "")
         audio, _ = self.get(f"{clip['id']}.mp3") or (b"", "")
         with tempfile.TemporaryDirectory(dir=self.store.root) as tmp:
             folder = Path(tmp)
-            (folder / "cover.png").write_bytes(image)
+            (folder / "cover.jpg").write_bytes(image)
             (folder / "audio.mp3").write_bytes(audio)
             out = folder / "video.mp4"
             # One still frame per second is enough for a cover video and keeps encoding fast.
@@ -126,7 +134,7 @@ class FileServer:
                 "-framerate",
                 "1",
                 "-i",
-                str(folder / "cover.png"),
+                str(folder / "cover.jpg"),
                 "-i",
                 str(folder / "audio.mp3"),
                 "-vf",

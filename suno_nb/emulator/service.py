@@ -22,12 +22,14 @@ from urllib.parse import urlsplit
 from suno_nb import schema
 from suno_nb.emulator import validation as check
 from suno_nb.emulator.callbacks import CallbackSender
+from suno_nb.emulator.custom_models import CustomModels
 from suno_nb.emulator.engine import synth
 from suno_nb.emulator.faults import Faults
 from suno_nb.emulator.fetch import DecodedAudio, is_loopback, load_audio
 from suno_nb.emulator.files import FileServer, ffmpeg_exe
 from suno_nb.emulator.guards import ApiRefusal, CreditBalance, RateLimiter, check_token, moderate
 from suno_nb.emulator.openapi import openapi_document
+from suno_nb.emulator.projects import Projects
 from suno_nb.emulator.render_cache import Renderer
 from suno_nb.emulator.settings import EmulatorSettings, Profile
 from suno_nb.emulator.store import Store
@@ -152,11 +154,31 @@ class Emulator:
             "/suno/audios": {"POST": self._audios},
             "/suno/tasks": {"POST": self._tasks},
         }
+        # Endpoints with several actions on one path (custom models, Studio projects) live in
+        # modules of their own; one route per path picks the endpoint by the body's action.
+        self.custom_models = CustomModels(
+            self.settings.clock,
+            self.settings.profile.pending,
+            self.settings.profile.running,
+            self._songs_for,
+        )
+        self.projects = Projects(
+            self.settings.clock, self._songs_for, self._require_clip, self._upload_for
+        )
+        owners = {"/suno/custom-models": self.custom_models, "/suno/projects": self.projects}
+        by_action: dict[str, dict[str, Callable[[_Call], EmulatorResponse]]] = {}
         for name, ep in schema.ENDPOINTS.items():
+            if ep.path in owners:
+                owner = owners[ep.path]
+                run = self._endpoint(name, lambda v, c, n=name, o=owner: o.handle(n, v, c))
+                by_action.setdefault(ep.path, {})[ep.fixed["action"]] = run
+                continue
             if ep.method in self._routes.get(ep.path, {}):
                 continue  # list_tasks is /suno/tasks's retrieve_batch without ids: _tasks answers
             handler = getattr(self, f"_ep_{name}")
             self._routes.setdefault(ep.path, {})[ep.method] = self._endpoint(name, handler)
+        for path, runs in by_action.items():
+            self._routes[path] = {"POST": self._by_action(path, runs)}
 
     def __repr__(self) -> str:
         s = self.settings
@@ -508,8 +530,8 @@ class Emulator:
             "style": clip.get("style", ""),
         }
         if stage.name in ("running", "succeeded"):
-            view["image_url"] = f"{base}/files/{cid}.png"
-            view["image_large_url"] = f"{base}/files/{cid}.large.png"
+            view["image_url"] = f"{base}/files/{cid}.jpg"
+            view["image_large_url"] = f"{base}/files/{cid}.large.jpg"
             view["audio_url"] = f"{base}/files/{cid}.preview.mp3"
         if stage.name == "succeeded":
             view["audio_url"] = f"{base}/files/{cid}.mp3"
@@ -648,6 +670,39 @@ class Emulator:
         return {"items": [self._record(task) for task in tasks], "count": count}
 
     # ------------------------------------------------------------- the sibling endpoints
+    def _by_action(
+        self, path: str, runs: Mapping[str, Callable[[_Call], EmulatorResponse]]
+    ) -> Callable[[_Call], EmulatorResponse]:
+        def run(call: _Call) -> EmulatorResponse:
+            action = check.parse_json(call.body, self.settings.max_body).get("action")
+            if action not in runs:
+                raise ApiRefusal(
+                    400,
+                    "bad_request",
+                    f"action is invalid: {action!r}; use one of {', '.join(runs)}.",
+                )
+            return runs[action](call)
+
+        return run
+
+    def _songs_for(self, body: dict[str, Any], call: _Call) -> list[dict[str, Any]]:
+        """Clips of a finished /suno/audios request made on behalf of another endpoint."""
+        inner = _Call(
+            "POST",
+            {},
+            {"accept": "application/json"},
+            json.dumps(body).encode(),
+            call.trace_id,
+            call.host,
+        )
+        answer = self._audios(inner).body or {}
+        if not answer.get("success"):
+            raise ApiRefusal(500, "api_error", "the song for this request failed; try again")
+        return list(answer.get("data") or [])
+
+    def _upload_for(self, body: dict[str, Any], call: _Call) -> Any:
+        return self._ep_upload(check.endpoint_request("upload", body), call)
+
     def _endpoint(
         self, name: str, handler: Callable[[dict[str, Any], _Call], Any]
     ) -> Callable[[_Call], EmulatorResponse]:
@@ -799,7 +854,7 @@ class Emulator:
             "title": clip["title"],
             "duration": clip["duration"],
             "audio_url": f"{call.base_url}/files/{clip['id']}.mp3",
-            "image_url": f"{call.base_url}/files/{clip['id']}.png",
+            "image_url": f"{call.base_url}/files/{clip['id']}.jpg",
         }
 
     def _ep_mp4(self, v: dict[str, Any], call: _Call) -> Any:
@@ -815,6 +870,10 @@ class Emulator:
     def _ep_wav(self, v: dict[str, Any], call: _Call) -> Any:
         clip = self._require_finished(v["audio_id"])
         return [{"file_url": f"{call.base_url}/files/{clip['id']}.wav"}]
+
+    def _ep_mp3(self, v: dict[str, Any], call: _Call) -> Any:
+        clip = self._require_finished(v["audio_id"])
+        return [{"file_url": f"{call.base_url}/files/{clip['id']}.mp3"}]
 
     def _ep_midi(self, v: dict[str, Any], call: _Call) -> Any:
         clip = self._require_finished(v["audio_id"])

@@ -24,8 +24,9 @@ def test_generate_then_tasks_then_files(http: _http.Client) -> None:
     mp3 = http.get(clips[0]["audio_url"])
     assert mp3.status_code == 200 and mp3.headers["content-type"] == "audio/mpeg"
     assert mp3.content[:3] == b"ID3" or mp3.content[0] == 0xFF
-    png = http.get(clips[0]["image_url"])
-    assert png.content[:8] == b"\x89PNG\r\n\x1a\n"
+    cover = http.get(clips[0]["image_url"])
+    assert cover.headers["content-type"] == "image/jpeg" and cover.content[:3] == b"\xff\xd8\xff"
+    assert clips[0]["image_url"].endswith(".jpg")
 
 
 def _first_clip_audio(http: _http.Client, body: dict) -> bytes:

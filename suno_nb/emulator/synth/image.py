@@ -1,11 +1,14 @@
-"""Cover images: a PNG whose palette comes from the style's genres and whose pattern from the seed.
+"""Cover images: a JPEG whose palette comes from the style's genres and whose pattern from the
+seed. Pure numpy drawing, Pillow only for the encoding.
 
-Pure numpy drawing, Pillow only for the PNG encoding.
+JPEG, as the service's image URLs are: a 512 px cover with grain is ~4 ms and ~40 KB as JPEG
+against ~79 ms and ~500 KB as PNG (29 % of a sweep's CPU went to PNG covers).
 """
 
 from __future__ import annotations
 
 import colorsys
+import functools
 import io
 import zlib
 
@@ -26,26 +29,38 @@ def _palette(style: str, rng: np.random.Generator) -> list[tuple[float, float, f
     ]
 
 
+@functools.lru_cache(maxsize=64)
 def cover_image(style: str, seed: int, size: int = 512) -> bytes:
-    """PNG bytes: a gradient, interfering rings and a horizon, coloured by the style.
+    """JPEG bytes: a gradient, interfering rings and a horizon, coloured by the style; the same
+    (style, seed, size) gives the same bytes, kept in a small cache (covers, large covers and
+    mp4 videos of one clip share them).
 
-    >>> cover_image("lofi, rain", seed=1, size=64)[:4]
-    b'\x89PNG'
+    >>> cover_image("lofi, rain", seed=1, size=64)[:3]
+    b'\xff\xd8\xff'
     """
     from PIL import Image
 
     rng = np.random.default_rng([zlib.crc32((style or "").encode()), seed & 0xFFFFFFFF])
     low, high, accent = (np.array(c, dtype=np.float32) for c in _palette(style, rng))
-    y, x = np.mgrid[0:size, 0:size].astype(np.float32) / size
-    t = np.clip(y + 0.15 * np.sin(2 * np.pi * (x * rng.uniform(0.5, 2) + rng.random())), 0, 1)
-    img = low[None, None] * (1 - t[..., None]) + high[None, None] * t[..., None]
-    cx, cy = rng.uniform(0.25, 0.75, size=2)
-    r = np.hypot(x - cx, y - cy)
-    rings = 0.5 + 0.5 * np.sin(2 * np.pi * r * rng.uniform(6, 22) + rng.random() * 6)
-    sun = np.clip(1 - r / rng.uniform(0.12, 0.3), 0, 1) ** 0.6
-    img = img * (0.75 + 0.25 * rings[..., None]) + accent[None, None] * sun[..., None] * 0.8
-    grain = rng.standard_normal((size, size, 1)).astype(np.float32) * 0.03
-    pixels = (np.clip(img + grain, 0, 1) * 255).astype(np.uint8)
+    # Rows and columns as (n, 1) and (1, n): what varies along one axis is computed once.
+    axis = np.arange(size, dtype=np.float32) / size
+    y, x = axis[:, None], axis[None, :]
+    wave = np.float32(0.15) * np.sin(
+        np.float32(2 * np.pi) * (x * rng.uniform(0.5, 2) + rng.random())
+    )
+    t = np.clip(y + wave, 0, 1)[..., None]
+    cx, cy = rng.uniform(0.25, 0.75, size=2).astype(np.float32)
+    r = np.sqrt((x - cx) ** 2 + (y - cy) ** 2)
+    ring_f, ring_phase = np.float32(2 * np.pi * rng.uniform(6, 22)), np.float32(rng.random() * 6)
+    rings = np.float32(0.75) + np.float32(0.125) * (1 + np.sin(r * ring_f + ring_phase))
+    sun = np.sqrt(np.clip(1 - r / np.float32(rng.uniform(0.12, 0.3)), 0, 1))
+    img = (low + (high - low) * t) * rings[..., None] + accent * (np.float32(0.8) * sun)[..., None]
+    # Grain from a 128 px tile: the eye sees no repeat in noise, and it costs a sixteenth.
+    tile = min(size, 128)
+    grain = rng.standard_normal((tile, tile, 1), dtype=np.float32) * np.float32(0.03)
+    reps = -(-size // tile)
+    img += np.tile(grain, (reps, reps, 1))[:size, :size]
+    pixels = (np.clip(img, 0, 1) * 255).astype(np.uint8)
     buffer = io.BytesIO()
-    Image.fromarray(pixels, "RGB").save(buffer, format="PNG", optimize=False)
+    Image.fromarray(pixels, "RGB").save(buffer, format="JPEG", quality=88)
     return buffer.getvalue()
