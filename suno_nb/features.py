@@ -128,10 +128,8 @@ def measure(source: str | os.PathLike[str] | np.ndarray, sr: int | None = None) 
         >>> round(row["spectral_centroid_hz"] / 10) * 10
         440
     """
-    import numpy as np
-
     label, samples, rate = _load(source, sr)
-    return _measure_samples(label, samples, rate, np)
+    return _measure_samples(label, samples, rate)
 
 
 def measure_many(
@@ -260,7 +258,9 @@ def _read_file(path: Path) -> tuple[np.ndarray, int]:
     return samples, int(rate)
 
 
-def _measure_samples(label: str, samples: np.ndarray, rate: int, np: Any) -> dict[str, Any]:
+def _measure_samples(label: str, samples: np.ndarray, rate: int) -> dict[str, Any]:
+    import numpy as np
+
     duration = samples.shape[0] / rate
     if duration < MIN_DURATION_S:
         raise AudioFeatureError(
@@ -284,7 +284,7 @@ def _measure_samples(label: str, samples: np.ndarray, rate: int, np: Any) -> dic
         "loudness_lufs": _lufs(samples, rate),
     }
     mono = _to_analysis_rate(samples.mean(axis=1), rate)
-    row.update(_spectral_features(mono, np))
+    row.update(_spectral_features(mono))
     return {name: row[name] for name in FEATURE_COLUMNS}
 
 
@@ -343,8 +343,9 @@ def _to_analysis_rate(mono: np.ndarray, rate: int) -> np.ndarray:
     return librosa.resample(mono, orig_sr=rate, target_sr=ANALYSIS_SR, res_type="soxr_hq")
 
 
-def _spectral_features(y: np.ndarray, np: Any) -> dict[str, Any]:
+def _spectral_features(y: np.ndarray) -> dict[str, Any]:
     import librosa
+    import numpy as np
 
     sr = ANALYSIS_SR
     magnitude = np.abs(librosa.stft(y, n_fft=N_FFT, hop_length=HOP))
@@ -359,7 +360,7 @@ def _spectral_features(y: np.ndarray, np: Any) -> dict[str, Any]:
     onset_envelope = librosa.onset.onset_strength(S=mel_db, sr=sr)
     onsets = librosa.onset.onset_detect(onset_envelope=onset_envelope, sr=sr, hop_length=HOP)
     duration = len(y) / sr
-    tempo, regularity = _tempo(onset_envelope, sr, librosa, np)
+    tempo, regularity = _tempo(onset_envelope, sr)
     freqs = librosa.fft_frequencies(sr=sr, n_fft=N_FFT)
     band = (freqs >= _VOCAL_BAND_HZ[0]) & (freqs <= _VOCAL_BAND_HZ[1])
     total = float(power[1:].sum())  # without DC: an offset is not sound
@@ -367,9 +368,9 @@ def _spectral_features(y: np.ndarray, np: Any) -> dict[str, Any]:
     # tuning=0: Suno renders at A440, and estimating tuning (piptrack) costs as much as the rest.
     chroma = librosa.feature.chroma_stft(S=power, sr=sr, tuning=0.0)
     mean_chroma = chroma[:, active].mean(axis=1)
-    key, key_confidence = _key(mean_chroma, np)
+    key, key_confidence = _key(mean_chroma)
     gaps = np.diff(onsets) * (HOP / sr)
-    centroid, bandwidth = _centroid_bandwidth(magnitude, freqs, np)
+    centroid, bandwidth = _centroid_bandwidth(magnitude, freqs)
     row = {
         "tempo_bpm": tempo,
         "beat_regularity": regularity,
@@ -385,19 +386,21 @@ def _spectral_features(y: np.ndarray, np: Any) -> dict[str, Any]:
         ),
         "key": key,
         "key_confidence": key_confidence,
-        "pitch_class_entropy": _entropy_bits(mean_chroma, np),
+        "pitch_class_entropy": _entropy_bits(mean_chroma),
         "vocal_band_share": float(power[band].sum() / total) if total > 0 else 0.0,
     }
     row.update({f"mfcc_{i + 1}": active_mean(mfcc[i]) for i in range(N_MFCC)})
     return row
 
 
-def _centroid_bandwidth(magnitude: np.ndarray, freqs: np.ndarray, np: Any) -> tuple[Any, Any]:
+def _centroid_bandwidth(magnitude: np.ndarray, freqs: np.ndarray) -> tuple[Any, Any]:
     """librosa's spectral centroid and bandwidth (p=2), as two matrix products.
 
     librosa normalises a copy of the spectrogram for each (0.4 s of a 120 s track); the moments
     give the same numbers (tested against librosa) from one pass.
     """
+    import numpy as np
+
     weight = magnitude.sum(axis=0)
     weight[weight == 0] = 1.0  # silent frames: centroid 0, like librosa
     # float32 moments: a float64 freqs vector would upcast (copy) the whole spectrogram.
@@ -408,8 +411,11 @@ def _centroid_bandwidth(magnitude: np.ndarray, freqs: np.ndarray, np: Any) -> tu
     return centroid, bandwidth
 
 
-def _tempo(onset_envelope: np.ndarray, sr: int, librosa: Any, np: Any) -> tuple[float, float]:
+def _tempo(onset_envelope: np.ndarray, sr: int) -> tuple[float, float]:
     """Tempo from the span of the tracked beats, and how regular their spacing is."""
+    import librosa
+    import numpy as np
+
     global_tempo, beats = librosa.beat.beat_track(
         onset_envelope=onset_envelope, sr=sr, hop_length=HOP, units="time"
     )
@@ -424,7 +430,9 @@ def _tempo(onset_envelope: np.ndarray, sr: int, librosa: Any, np: Any) -> tuple[
     return tempo, float(min(max(regularity, 0.0), 1.0))
 
 
-def _entropy_bits(weights: np.ndarray, np: Any) -> float:
+def _entropy_bits(weights: np.ndarray) -> float:
+    import numpy as np
+
     total = float(weights.sum())
     if total <= 0:
         return 0.0
@@ -432,8 +440,10 @@ def _entropy_bits(weights: np.ndarray, np: Any) -> float:
     return float(-(share * np.log2(share)).sum())
 
 
-def _key(mean_chroma: np.ndarray, np: Any) -> tuple[str, float]:
+def _key(mean_chroma: np.ndarray) -> tuple[str, float]:
     """Krumhansl–Schmuckler: correlate the mean chroma with the 24 rotated key profiles."""
+    import numpy as np
+
     if not np.any(mean_chroma > 0) or np.allclose(mean_chroma, mean_chroma[0]):
         return "unknown", 0.0
     best_name, best_r = "unknown", -math.inf
