@@ -18,6 +18,16 @@ PLAYABLE = """(n) => {
 }"""
 
 
+# Every <audio> on the page (waveform players included) has loaded metadata and a length.
+ALL_PLAYABLE = """() => {
+  const audios = [...document.querySelectorAll('audio')];
+  return audios.length > 0 && audios.every(a => a.readyState >= 1 && a.duration > 0);
+}"""
+
+# No widget failed to draw ("Error displaying widget: model not found" and the like).
+NO_WIDGET_ERRORS = """() => !document.body.innerText.includes('Error displaying widget')"""
+
+
 def write_notebook(path: Path, *cells: str) -> Path:
     """A notebook with a kernelspec (without one JupyterLab asks which kernel to use)."""
     nb = nbformat.v4.new_notebook()
