@@ -101,7 +101,13 @@ class ValidationError(SunoError, ValueError):
 
 
 class APIError(SunoError):
-    """The service answered with an error envelope (section 4 of the API contract)."""
+    """The service answered with an error envelope (section 4 of the API contract).
+
+    ``retry_after`` holds the seconds of the answer's ``Retry-After`` header, when it had one
+    (429 and 503 answers often do); :mod:`suno_nb.retry` waits that long before trying again.
+    """
+
+    retry_after: float | None = None
 
     def __init__(
         self,
@@ -330,4 +336,6 @@ def error_from_response(
     )
     if cls is RateLimitError:
         return RateLimitError(message, retry_after=retry_after, **kwargs)
-    return cls(message, **kwargs)
+    error = cls(message, **kwargs)
+    error.retry_after = retry_after
+    return error

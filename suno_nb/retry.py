@@ -26,11 +26,11 @@ Examples:
 from __future__ import annotations
 
 import random
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-from suno_nb import _http
 from suno_nb.errors import APIConnectionError, APIError, RateLimitError, ServerError
 
 __all__ = [
@@ -66,9 +66,16 @@ def retryable_status(status: int | None) -> bool:
 
 def transient(exc: BaseException) -> bool:
     """Whether a failure is transient: a lost connection or a retryable HTTP status."""
-    if isinstance(exc, RateLimitError | ServerError | APIConnectionError | _http.TransportError):
+    if isinstance(exc, (RateLimitError, ServerError, APIConnectionError, *_transport_errors())):
         return True
     return isinstance(exc, APIError) and retryable_status(exc.status)
+
+
+def _transport_errors() -> tuple[type[BaseException], ...]:
+    # A transport error can only come from suno_nb._http once it is loaded; importing it here
+    # would load the HTTP library for callers (the catalogue) that never use it.
+    http = sys.modules.get("suno_nb._http")
+    return (http.TransportError,) if http is not None else ()
 
 
 def download_retryable(exc: BaseException) -> bool:

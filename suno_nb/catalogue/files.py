@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from suno_nb import retry
 from suno_nb.catalogue.store import CatalogueError, CatalogueFullError
+from suno_nb.errors import error_from_response
 
 __all__ = ["DownloadError", "StoredFile", "fetch_bytes", "store_bytes", "verify_audio"]
 
-# Waits between download attempts: a CDN may answer 404 for a short while after completion.
-RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0)
+# Tries per download: a CDN may answer 404 for a short while after completion.
+DOWNLOAD_ATTEMPTS = 5  # waits follow suno_nb.retry: about 0.5, 1, 2, 4 s
 _AUDIO_EXT = {"mp3", "wav", "flac", "ogg", "m4a", "aac", "opus", "webm"}
 _IMAGE_EXT = {"jpeg", "jpg", "png", "webp", "gif"}
 
@@ -61,21 +63,19 @@ def fetch_bytes(client: Any, url: str, *, sleep: Callable[[float], None] = time.
             f"{url}: this client cannot download synchronously; run catalogue.fetch_missing() "
             "with a suno_nb.Client"
         )
-    problem = ""
-    for delay in (*RETRY_DELAYS, None):
-        try:
-            response = http.get(url)
-        except Exception as exc:  # transport errors: worth another try
-            problem = f"{type(exc).__name__}: {exc}"
-        else:
-            status = response.status_code
-            if status < 300:
-                return bytes(response.content)
-            problem = f"HTTP {status}"
-            if status != 404 and status != 429 and status < 500:
-                break  # 401/403/410…: waiting will not help
-        if delay is not None:
-            sleep(delay)
+
+    def attempt() -> bytes:
+        response = http.get(url)  # transport errors: retried by the policy
+        if response.status_code < 300:
+            return bytes(response.content)
+        raise error_from_response(response.status_code, {"error": f"HTTP {response.status_code}"})
+
+    try:  # the one retry policy: 404, 408, 409, 429, 5xx and lost connections
+        return retry.call(
+            attempt, retry_on=retry.download_retryable, attempts=DOWNLOAD_ATTEMPTS, sleep=sleep
+        )
+    except Exception as exc:
+        problem = f"{type(exc).__name__}: {exc}"
     raise DownloadError(f"{url}: {problem}; catalogue.fetch_missing() will try again later")
 
 
