@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from suno_nb import schema
-from suno_nb.errors import FieldProblem
+from suno_nb.errors import FieldProblem, ProblemKind
 from suno_nb.schema import MODE_RULES, FieldSpec, ModeRule, first_model_at
 
 __all__ = ["FieldView", "FormController", "FormView", "ModeRule"]
@@ -194,6 +194,17 @@ class FormController:
         seen = {p.field for p in unparsed}
         return unparsed + [p for p in found if p.field not in seen]
 
+    def required_fields(self) -> set[str]:
+        """Fields that must be filled now: the action's own, plus those a rule of the current
+        mode asks for (extend's ``lyric`` in custom mode, say), so the form can mark them."""
+        needed = set(self.required)
+        needed.update(
+            p.field
+            for p in self.problems()
+            if p.kind == ProblemKind.REQUIRED and p.field in self.specs
+        )
+        return needed
+
     def missing(self) -> list[str]:
         """Required fields still empty."""
         return [p.field for p in self.problems() if p.value is None and p.field in self.required]
@@ -260,9 +271,8 @@ class FieldView:
         self.form = form
         self.spec = spec
         self._syncing = False
-        required = spec.name in form.required
-        label = f"<b>{spec.name}</b>{' *' if required else ''}"
-        self.label = w.HTML(label, layout=w.Layout(width="170px"))
+        self.label = w.HTML(self._label(spec.name in form.required),
+                            layout=w.Layout(width="170px"))  # fmt: skip
         self.label.add_class("suno-nb-label")
         self.control, self._inputs = self._build(w)
         hint = spec.doc
@@ -271,9 +281,15 @@ class FieldView:
         self.help = w.HTML(f'<span style="color:#666;font-size:0.85em">{_escape(hint)}</span>')
         self.error = w.HTML("")
         self.error.add_class("suno-nb-error")
-        body = w.VBox([self.control, self.help, self.error], layout=w.Layout(flex="1"))
-        self.box = w.HBox([self.label, body], layout=w.Layout(width="100%"))
+        # The error sits right under its control, before the help: read as this field's.
+        body = w.VBox([self.control, self.error, self.help], layout=w.Layout(flex="1"))
+        self.box = w.HBox([self.label, body], layout=w.Layout(width="100%",
+                                                               margin="0 0 6px 0"))  # fmt: skip
         self.box.add_class(f"suno-nb-field-{spec.name}")
+
+    def _label(self, required: bool) -> str:
+        mark = ' <span style="color:#b00020" title="required">*</span>' if required else ""
+        return f"<b>{self.spec.name}</b>{mark}"
 
     # --- building --------------------------------------------------------------------------
     def _build(self, w: Any) -> tuple[Any, list[Any]]:
@@ -360,13 +376,23 @@ class FieldView:
                 self._syncing = False
 
     # --- mirroring the controller ----------------------------------------------------------
-    def refresh(self, errors: Mapping[str, str]) -> None:
+    def refresh(self, errors: Mapping[str, str], required: set[str] | None = None) -> None:
         name = self.spec.name
         self.box.layout.display = None if self.form.visible(name) else "none"
         enabled = self.form.enabled(name)
         for control in self._inputs:
             control.disabled = not enabled
-        message = errors.get(name) or self.form.note(name)
+        if required is not None:
+            label = self._label(name in required)
+            if self.label.value != label:
+                self.label.value = label
+        slider = getattr(self, "slider", None)
+        if slider is not None:  # a slider always shows a position: grey it while "not set"
+            unset = self.form.values.get(name) is None
+            (slider.add_class if unset else slider.remove_class)("suno-nb-unset")
+        # A model gate is news only once the field holds a value (else it is just disabled).
+        set_here = self.form.values.get(name) is not None
+        message = errors.get(name) or (self.form.note(name) if set_here else "")
         colour = "#b00020" if name in errors else "#8a6d00"
         self.error.value = (
             f'<span style="color:{colour}">{_escape(message)}</span>' if message else ""
@@ -392,22 +418,18 @@ class FormView:
     """Every field of a :class:`FormController` as ipywidgets: main fields first, then an
     "Advanced" accordion. ``box`` is the widget to show."""
 
-    def __init__(self, form: FormController) -> None:
+    def __init__(self, form: FormController, *, show: tuple[str, ...] | list[str] = ()) -> None:
         import ipywidgets as w
 
         self.form = form
         self.fields = {name: FieldView(form, spec) for name, spec in form.specs.items()}
-        main = [
-            v.box
-            for n, v in self.fields.items()
-            if v.spec.group != "advanced" or n in form.required
-        ]
+        # Required fields and the ones a lesson is about (``show``) are never in "Advanced".
+        up = set(form.required) | set(show)
+        main = [v.box for n, v in self.fields.items() if v.spec.group != "advanced" or n in up]
         advanced = [
-            v.box
-            for n, v in self.fields.items()
-            if v.spec.group == "advanced" and n not in form.required
+            v.box for n, v in self.fields.items() if v.spec.group == "advanced" and n not in up
         ]
-        children: list[Any] = list(main)
+        children: list[Any] = [w.HTML(_FORM_STYLE), *main]
         if advanced:
             accordion = w.Accordion(children=[w.VBox(advanced)], selected_index=None)
             accordion.set_title(0, f"Advanced ({len(advanced)})")
@@ -419,8 +441,9 @@ class FormView:
 
     def refresh(self) -> None:
         errors = self.form.errors()
+        required = self.form.required_fields()
         for view in self.fields.values():
-            view.refresh(errors)
+            view.refresh(errors, required)
 
     def fill(self, values: Mapping[str, Any]) -> None:
         """Put values into the controls as if typed (used by prefill buttons and tests)."""
@@ -428,6 +451,9 @@ class FormView:
             if name not in self.fields:
                 raise ValueError(f"{name} is not a field of {self.form.name}")
             self.fields[name].show(value)
+
+
+_FORM_STYLE = "<style>.suno-nb-unset{opacity:0.35;filter:grayscale(1)}</style>"
 
 
 def _placeholder(spec: FieldSpec) -> str:

@@ -78,6 +78,7 @@ class Panel(w.VBox):
         catalogue: Any = None,
         on_follow_up: FollowUp | None = None,
         poll_interval: tuple[float, float] = (0.25, 2.0),
+        show: tuple[str, ...] | list[str] = (),
         **prefill: Any,
     ) -> None:
         if name in schema.ACTIONS:
@@ -99,7 +100,8 @@ class Panel(w.VBox):
         self.on_follow_up = on_follow_up
         self.runner = Runner(self._current_client, on_update=self._show_state,
                              poll_interval=poll_interval)  # fmt: skip
-        self.form_view = FormView(form)
+        self.show = tuple(f for f in show if f in form.specs)
+        self.form_view = FormView(form, show=self.show)
         self.submit_button = w.Button(description=name.replace("_", " "), button_style="primary",
                                       icon="play")  # fmt: skip
         self.submit_button.add_class("suno-nb-submit")
@@ -276,16 +278,24 @@ class Panel(w.VBox):
 
 
 def panel(
-    action: str = "generate", /, client: Any = None, catalogue: Any = None, **prefill: Any
+    action: str = "generate",
+    /,
+    client: Any = None,
+    catalogue: Any = None,
+    *,
+    show: tuple[str, ...] | list[str] = (),
+    **prefill: Any,
 ) -> Panel:
     """A form for ``action`` (any ``/suno/audios`` action or endpoint), built from the schema.
 
-    ``prefill`` sets fields as if typed. Submitting runs in the background; results appear as
-    cards whose buttons open the next panel (extend, cover, stems, remaster, replace a section).
+    ``prefill`` sets fields as if typed; ``show`` names fields to keep out of "Advanced" (the
+    knobs a lesson is about, e.g. ``show=("weirdness", "style_influence")``). Submitting runs
+    in the background; results appear as cards whose buttons open the next panel (extend,
+    cover, stems, remaster, replace a section).
 
     Example:
         >>> p = panel("generate", prompt="a calm lofi song about a night bus")
         >>> p.valid, p.form.request()
         (True, {'prompt': 'a calm lofi song about a night bus'})
     """
-    return Panel(action, client=client, catalogue=catalogue, **prefill)
+    return Panel(action, client=client, catalogue=catalogue, show=show, **prefill)

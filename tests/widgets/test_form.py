@@ -119,3 +119,34 @@ def test_endpoint_forms_use_check_endpoint() -> None:
     form.set("vocal_start", 20.0)
     form.set("vocal_end", 10.0)
     assert form.errors()["vocal_end"] == "vocal_end must be greater than vocal_start"
+
+
+def test_fields_a_rule_requires_are_marked_and_errors_sit_under_their_control() -> None:
+    view = FormView(FormController.for_action("extend", audio_id="c1"))
+    lyric = view.fields["lyric"]
+    assert 'title="required"' in lyric.label.value  # required by extend's rule, not the table
+    assert 'title="required"' not in view.fields["style"].label.value
+    body = lyric.box.children[1].children
+    assert body[0] is lyric.control and body[1] is lyric.error and body[2] is lyric.help
+    view.form.submit_attempted = True
+    view.refresh()
+    assert "lyric" in lyric.error.value
+
+
+def test_lesson_knobs_leave_advanced_and_an_unset_slider_looks_unset() -> None:
+    view = FormView(FormController.for_action("generate"), show=("weirdness",))
+    weird = view.fields["weirdness"]
+    assert weird.box in view.box.children  # on the form itself, not inside the accordion
+    assert "suno-nb-unset" in weird.slider._dom_classes and weird.text.value == ""
+    weird.text.value = "0.3"
+    assert "suno-nb-unset" not in weird.slider._dom_classes and weird.slider.value == 0.3
+    hidden = FormView(FormController.for_action("generate"))
+    assert hidden.fields["weirdness"].box not in hidden.box.children
+
+
+def test_a_model_gate_is_shown_only_once_the_field_holds_a_value() -> None:
+    view = FormView(FormController.for_action("generate", model="chirp-v3-5"))
+    gender = view.fields["vocal_gender"]
+    assert gender.error.value == "" and gender.control.disabled
+    view.form.set("vocal_gender", "f")
+    assert "needs model" in gender.error.value
