@@ -259,4 +259,7 @@ _SAID: set[str] = set()
 def _say_once(message: str) -> None:
     if message not in _SAID:
         _SAID.add(message)
-        print(message, file=sys.stderr)
+        from suno_nb.frontend import in_notebook
+
+        # Information, not an error: Jupyter draws stderr as a pink error box.
+        print(message, file=sys.stdout if in_notebook() else sys.stderr)
