@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from suno_nb.emulator import render_pool
 from suno_nb.emulator.engine import synth
 from suno_nb.emulator.store import Store
 
@@ -27,9 +28,17 @@ _SOURCE_ACTIONS_WITH_CHAIN = ("extend", "upload_extend")
 class Renderer:
     """Makes, stores and hands out :class:`Rendering` objects by clip id."""
 
-    def __init__(self, store: Store, *, max_duration: float, cache_size: int = 12) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        max_duration: float,
+        cache_size: int = 12,
+        workers: int | None = None,
+    ) -> None:
         self.store = store
         self.max_duration = max_duration
+        self.workers = render_pool.worker_count(workers)
         self._cache: collections.OrderedDict[str, Any] = collections.OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -81,8 +90,10 @@ class Renderer:
                 return
             if task.get("failure"):
                 return
-            request = task["request"]
             try:
+                if self._render_in_workers(task):
+                    return
+                request = task["request"]
                 made = synth().render_action(
                     task["action"],
                     request,
@@ -116,6 +127,40 @@ class Renderer:
                 clips.append(clip)
             self.store.put_clips(clips)
 
+    def _render_in_workers(self, task: dict[str, Any]) -> bool:
+        """Render (and mp3-encode) in the process pool; ``False`` when it cannot be used."""
+        if not self.workers or synth().__name__ != "suno_nb.emulator.synth":
+            return False  # one core, turned off, or a test's stand-in engine
+        request = task["request"]
+        source_paths = {key: str(self.path(cid)) for key, cid in self.source_ids(task).items()}
+        for clip_id in set(self.source_ids(task).values()):
+            if not self.path(clip_id).exists():
+                self.get(clip_id)  # renders the source's own task first
+        made = render_pool.render_in_pool(
+            self.workers,
+            task["action"],
+            request,
+            task["seed"],
+            source_paths,
+            self.persona(request.get("persona_id")),
+            self.max_duration,
+            str(self.store.renderings / f"{task['id']}.part"),
+        )
+        if made is None:
+            return False
+        if not made:
+            raise ValueError("the synth made no clips")
+        ids = self._fit_clip_ids(task, len(made))
+        clips = []
+        for clip_id, meta in zip(ids, made, strict=True):
+            Path(meta.pop("mp3")).replace(self.store.files / f"{clip_id}.mp3")
+            Path(meta.pop("rendering")).replace(self.path(clip_id))  # last: marks it done
+            clip = self.store.clip(clip_id) or {"id": clip_id, "task_id": task["id"]}
+            clip.update(meta, rendered=True)
+            clips.append(clip)
+        self.store.put_clips(clips)
+        return True
+
     def _fit_clip_ids(self, task: dict[str, Any], count: int) -> list[str]:
         # The synth decides how many clips an action makes; keep the task's ids in step.
         ids = list(task["clip_ids"])
@@ -134,8 +179,9 @@ class Renderer:
         self.store.put_task(task)
         return ids
 
-    def sources(self, task: dict[str, Any]) -> dict[str, Any]:
-        """The renderings a task works from: its clip, the extend chain, mashup or inspo audio."""
+    def source_ids(self, task: dict[str, Any]) -> dict[str, str]:
+        """``{source key: clip id}`` of what a task works from: its clip, the extend chain,
+        mashup or inspo audio (keyed by the inspo URL)."""
         request = task["request"]
         ids: list[str] = []
         audio_id = request.get("audio_id")
@@ -145,10 +191,14 @@ class Renderer:
             else:
                 ids.append(audio_id)
         ids.extend(request.get("mashup_audio_ids") or [])
-        out = {i: self.get(i) for i in dict.fromkeys(ids)}
+        out = {i: i for i in dict.fromkeys(ids)}
         for url, upload_id in (task.get("inspo") or {}).items():
-            out[url] = self.get(upload_id)
+            out[url] = upload_id
         return out
+
+    def sources(self, task: dict[str, Any]) -> dict[str, Any]:
+        """The renderings a task works from (see :meth:`source_ids`)."""
+        return {key: self.get(clip_id) for key, clip_id in self.source_ids(task).items()}
 
     def chain(self, clip_id: str) -> list[str]:
         """An extend chain, oldest first, ending with ``clip_id``."""

@@ -118,6 +118,7 @@ class Emulator:
         allow_remote: bool = False,
         max_body: int = 1_000_000,
         submit_latency: float = 0.0,
+        render_workers: int | None = None,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -133,6 +134,7 @@ class Emulator:
             allow_remote=allow_remote,
             max_body=max_body,
             submit_latency=submit_latency,
+            render_workers=render_workers,
             clock=clock,
             sleep=sleep,
         )
@@ -145,7 +147,7 @@ class Emulator:
             root.mkdir(parents=True, exist_ok=True)
         self.data_dir = root
         self.store = Store(root)
-        self.renderer = Renderer(self.store, max_duration=max_duration)
+        self.renderer = Renderer(self.store, max_duration=max_duration, workers=render_workers)
         self.files = FileServer(self.store, self.renderer, clock)
         self.rate = RateLimiter(rate_limit, clock) if rate_limit else None
         self.credits = CreditBalance(credits)
@@ -863,7 +865,7 @@ class Emulator:
             raise ApiRefusal(
                 501,
                 "api_not_implemented",
-                "mp4 needs an ffmpeg binary: pip install imageio-ffmpeg (it bundles one).",
+                "mp4 needs the 'video' extra (a bundled ffmpeg): pip install 'suno-nb[video]'",
             )
         return {"video_url": f"{call.base_url}/files/{clip['id']}.mp4"}
 

@@ -96,6 +96,9 @@ class EmulatorSettings:
     # Seconds a /suno/audios submission's answer waits AFTER its task is made (and paid): the
     # window in which a crash or a dropped connection leaves a paid task the client never saw.
     submit_latency: float = 0.0
+    # Processes that render audio: None, one per core when there are several; 0, none (render
+    # in the requesting thread).
+    render_workers: int | None = None
     # Downloads (upload, inspo, voices) and callbacks go only to loopback hosts unless this is
     # True: the emulator is the offline twin of the service and must not reach the internet.
     allow_remote: bool = False

@@ -147,7 +147,9 @@ def test_sibling_endpoints_shapes(api: Api, done: dict) -> None:
     r = api.post("/suno/persona", {"audio_id": clip["id"], "name": "Night Singer"})
     ok(r)
     persona_id = r.json()["data"]["persona_id"]
-    listing = api.http.get("/suno/persona", params={"limit": 50}).json()["data"]
+    listing = api.http.get(
+        "/suno/persona", params={"limit": 50, "user_id": "emulator-user"}
+    ).json()["data"]
     assert any(p["persona_id"] == persona_id for p in listing["items"])
     r = api.post(
         "/suno/audios",

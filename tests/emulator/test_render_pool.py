@@ -1,0 +1,61 @@
+"""Rendering in worker processes: the same clips as in-thread, mp3s made by the worker, and a
+fallback to in-thread rendering when no pool can be used."""
+
+from __future__ import annotations
+
+import json
+
+from suno_nb.emulator import Emulator, render_pool
+
+BODY = json.dumps({"prompt": "a calm lofi song", "duration": 10}).encode()
+
+
+def _generate(emulator: Emulator) -> list[dict]:
+    answer = emulator.handle("POST", "/suno/audios", {}, {}, BODY)
+    assert answer.status == 200, answer.body
+    return answer.body["data"]
+
+
+def test_workers_render_and_encode_before_any_file_is_asked_for(tmp_path) -> None:
+    emulator = Emulator(profile="instant", data_dir=tmp_path / "pool", render_workers=1)
+    try:
+        clips = _generate(emulator)
+        made = emulator.store.files / f"{clips[0]['id']}.mp3"
+        assert made.exists()  # the worker encoded it: the request thread only moved it
+        served = emulator.handle("GET", f"/files/{clips[0]['id']}.mp3", {}, {}, b"")
+        assert served.content == made.read_bytes()
+        assert all(c["duration"] == 10.0 for c in clips)
+        assert not list(emulator.store.renderings.glob("*.part.*"))  # nothing left half-done
+    finally:
+        emulator.close()
+
+
+def test_in_thread_rendering_gives_the_same_clips(tmp_path) -> None:
+    pooled = Emulator(profile="instant", data_dir=tmp_path / "a", render_workers=1)
+    threaded = Emulator(profile="instant", data_dir=tmp_path / "b", render_workers=0)
+    try:
+        a, b = _generate(pooled), _generate(threaded)
+        assert not (threaded.store.files / f"{b[0]['id']}.mp3").exists()  # made on first GET
+        keys = ("title", "lyric", "duration", "style")
+        assert [[c[k] for k in keys] for c in a] == [[c[k] for k in keys] for c in b]
+        rendered_a = pooled.renderer.get(a[0]["id"])
+        rendered_b = threaded.renderer.get(b[0]["id"])
+        assert abs(rendered_a.audio - rendered_b.audio).max() < 1e-2  # stored compactly
+    finally:
+        pooled.close()
+        threaded.close()
+
+
+def test_without_a_pool_the_task_renders_in_thread(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(render_pool, "render_in_pool", lambda *args: None)
+    emulator = Emulator(profile="instant", data_dir=tmp_path / "emu", render_workers=2)
+    try:
+        clips = _generate(emulator)
+        assert len(clips) == 2 and clips[0]["duration"] == 10.0
+    finally:
+        emulator.close()
+
+
+def test_worker_count_follows_the_setting() -> None:
+    assert render_pool.worker_count(0) == 0 and render_pool.worker_count(3) == 3
+    assert render_pool.worker_count(None) in (0, *range(2, 1025))  # never one lone worker
