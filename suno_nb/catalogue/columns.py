@@ -17,7 +17,16 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["COST_COLUMN", "KNOBS", "column", "cost_of", "knob_values", "migration", "store"]
+__all__ = [
+    "COST_COLUMN",
+    "KNOBS",
+    "column",
+    "cost_of",
+    "is_knob",
+    "knob_values",
+    "migration",
+    "store",
+]
 
 # (request field, stored type). Released with schema version 3: never edit this list; a new
 # knob gets a new migration that adds its column. "BOOL" is stored as INTEGER 0/1.
@@ -72,6 +81,11 @@ _JSON_TYPES = {
 def column(name: str) -> str:
     """The tasks column holding request field ``name`` (``request_weirdness``)."""
     return f"request_{name}"
+
+
+def is_knob(name: str) -> bool:
+    """Whether request field ``name`` has a typed column."""
+    return name in _TYPES
 
 
 def knob_values(request: Mapping[str, Any]) -> dict[str, Any]:

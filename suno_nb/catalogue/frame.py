@@ -1,5 +1,9 @@
 """The catalogue as a pandas DataFrame (one row per clip), its filters, and feature caching.
 
+The table is read column-wise: three statements (clips, their tasks, their features) through
+ADBC's sqlite driver into Arrow, joined in Arrow, converted to pandas once; the request's knobs
+come from typed task columns (:mod:`.columns`), never from parsing JSON in Python.
+
 Columns, in order:
 
 * ``clip_id``, ``title``, ``action``, then every request field that appears in any task
@@ -10,7 +14,8 @@ Columns, in order:
   ``request_key`` (the musical key asked for).
 * clip facts: ``duration`` (real seconds), ``state``, ``clip_model`` (the upstream name),
   ``created_at``, ``task_id``, ``task_state``, ``service``, ``trace_id``,
-  ``submitted_at``, ``finished_at`` (``datetime64[ns, UTC]``), ``sweep_id``, ``cell`` (JSON).
+  ``submitted_at``, ``finished_at`` (``datetime64[ns, UTC]``), ``cost`` (billed credits, NaN
+  until known), ``sweep_id``, ``cell`` (JSON). Text columns are pandas' Arrow-backed ``str``.
 * file facts: ``audio_state`` (``ok``/``missing``/``failed``), ``audio_path`` (absolute),
   ``audio_bytes``, ``audio_sha256``, ``sample_rate``, ``channels``, ``image_path``.
 * annotations: ``rating`` (``Int64``), ``starred`` (bool), ``tags`` (comma-joined), ``note``.
@@ -24,15 +29,17 @@ import datetime as dt
 import json
 import time
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
-    from suno_nb.catalogue.core import Catalogue
+    from suno_nb.catalogue.catalogue import Catalogue
 
-__all__ = ["clip_ids", "measure", "to_pandas"]
+__all__ = ["clip_ids", "measure", "table_queries", "to_arrow", "to_pandas", "to_parquet"]
 
 # Request fields renamed because a clip, file or feature column has the name.
 _RENAMED = {"title": "request_title", "duration": "request_duration", "key": "request_key"}
@@ -40,19 +47,21 @@ _ALWAYS = frozenset({"model", "prompt", "style"})
 # Feature columns that repeat facts the file row already holds.
 _FILE_FACT_FEATURES = ("duration_s", "sample_rate", "channels")
 _CATEGORIES = ("action", "state", "task_state", "clip_model", "service", "audio_state",
-               "sweep_id")  # fmt: skip
+               "sweep_id", "key")  # fmt: skip
+_WHOLE_NUMBERS = ("audio_bytes", "sample_rate", "channels", "rating", "feature_version")
 
 # Clip-level columns (one row per clip); task-level ones are read once per task and joined in
-# pandas, which halves the Python objects sqlite3 must build for a large catalogue.
+# Arrow, which halves what sqlite must produce for a large catalogue. Every column has one SQL
+# type (CAST), so the Arrow types never depend on what the rows happen to hold.
 _CLIP_SELECT = """
-SELECT c.clip_id, c.title, c.task_key, coalesce(fa.duration, c.duration) AS duration, c.state,
-       c.model AS clip_model, c.created_at,
+SELECT c.clip_id, CAST(c.title AS TEXT) AS title, c.task_key, c.position,
+       CAST(coalesce(fa.duration, c.duration) AS REAL) AS duration, c.state,
+       c.model AS clip_model, CAST(c.created_at AS TEXT) AS created_at,
        fa.state AS audio_state, fa.path AS audio_path, fa.size AS audio_bytes,
        fa.sha256 AS audio_sha256, fa.sample_rate, fa.channels, fi.path AS image_path,
-       a.rating, coalesce(a.starred, 0) AS starred, g.tags, a.note,
-       f.version AS feature_version, f."values" AS feature_values
+       a.rating, coalesce(a.starred, 0) AS starred, coalesce(g.tags, '') AS tags, a.note,
+       f.version AS feature_version
 FROM clips c
-LEFT JOIN tasks t ON t.key = c.task_key
 LEFT JOIN files fa ON fa.clip_id = c.clip_id AND fa.kind = 'audio'
 LEFT JOIN files fi ON fi.clip_id = c.clip_id AND fi.kind = 'image'
 LEFT JOIN annotations a ON a.clip_id = c.clip_id
@@ -61,13 +70,21 @@ LEFT JOIN (SELECT clip_id, group_concat(tag, ',') AS tags
            FROM (SELECT clip_id, tag FROM tags ORDER BY clip_id, tag) GROUP BY clip_id) g
        ON g.clip_id = c.clip_id
 """
-_TASK_SELECT = """
-SELECT key, action, request, task_id, state AS task_state, service, trace_id, submitted_at,
-       finished_at, sweep_id, cell FROM tasks"""
+_TASK_COLUMNS = ("task_id", "task_state", "service", "trace_id", "submitted_at", "finished_at",
+                 "cost", "sweep_id", "cell")  # fmt: skip
+_TASK_SELECT = (
+    "SELECT key, action, {requests}, task_id, state AS task_state, service, trace_id,"
+    " CAST(submitted_at AS REAL) AS submitted_at, CAST(finished_at AS REAL) AS finished_at,"
+    " cost, sweep_id, cell FROM tasks"
+)
 
 
 def _where(
-    action: str | None, tag: str | None, sweep: str | None, since: Any, until: Any
+    action: str | None = None,
+    tag: str | None = None,
+    sweep: str | None = None,
+    since: Any = None,
+    until: Any = None,
 ) -> tuple[str, list[Any]]:
     clauses, params = [], []
     if action is not None:
@@ -91,6 +108,7 @@ def _where(
 
 # Task keys grow with submission time; ordering on them uses the clips_task index.
 _ORDER = " ORDER BY c.task_key, c.position"
+_CHOSEN = "SELECT c.{column} FROM clips c LEFT JOIN tasks t ON t.key = c.task_key"
 
 
 def clip_ids(catalogue: Catalogue, *filters: Any) -> list[str]:
@@ -99,7 +117,79 @@ def clip_ids(catalogue: Catalogue, *filters: Any) -> list[str]:
     return [cid for (cid,) in catalogue._store.read(sql, params)]
 
 
-def to_pandas(
+def to_pandas(catalogue: Catalogue, **filters: Any) -> pd.DataFrame:
+    """The catalogue's table as pandas: :func:`to_arrow`, converted once."""
+    import pandas as pd
+    import pyarrow as pa
+
+    with _returning_memory():
+        table = to_arrow(catalogue, **filters, with_features=False)
+        names = table.schema.metadata[b"request_fields"].decode().split("\n")
+        clip_ids = table["clip_id"]
+        # self_destruct frees each Arrow column once converted: peak memory stays near one copy
+        types = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+        frame = table.to_pandas(types_mapper=types.get, self_destruct=True)
+        del table
+        features = _feature_frame(catalogue, clip_ids, filters, types)
+    frame["starred"] = frame["starred"].astype(bool)  # never missing: a plain bool column
+    frame = pd.concat([frame, features], axis=1)
+    for name in filter(None, names):
+        spec = _field(name)
+        if spec is not None and spec.kind in ("url_list", "id_list"):
+            column = _RENAMED.get(name, name)
+            frame[column] = frame[column].map(_json_list)  # json_extract gives arrays as text
+    return frame
+
+
+@contextlib.contextmanager
+def _returning_memory() -> Iterator[None]:
+    """Arrow allocates from the system allocator meanwhile: buffers freed while converting go
+    back to the OS at once, where mimalloc's pool would keep them (1.3× the frame at the peak)."""
+    import pyarrow as pa
+
+    before = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(before)
+
+
+def _feature_frame(
+    catalogue: Catalogue, clip_ids: Any, filters: dict[str, Any], types: dict[Any, Any]
+) -> pd.DataFrame:
+    """The feature columns of the chosen clips; all-NaN columns made straight in numpy when no
+    clip has features (an Arrow column of nulls would be a second copy)."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    from suno_nb.catalogue.arrow import read_arrow
+
+    (_, _, feature_sql), params = table_queries(catalogue, [], **filters)
+    features = _typed_features(read_arrow(catalogue._store, feature_sql, params))
+    names = _feature_names()
+    if features.num_rows == 0:
+        n = len(clip_ids)
+        numbers = [name for name in names if name != "key"]
+        frame = pd.DataFrame(np.full((n, len(numbers)), np.nan), columns=numbers)  # one block
+        frame.insert(names.index("key"), "key", pd.Categorical([None] * n))
+        return frame
+    spread = features.take(_positions(clip_ids, features["clip_id"], pa.string()))
+    return spread.select(names).to_pandas(types_mapper=types.get, self_destruct=True)
+
+
+def to_parquet(catalogue: Catalogue, path: Path, **filters: Any) -> Path:
+    """Write :func:`to_arrow`'s table as one Parquet file (zstd) and return its path."""
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(to_arrow(catalogue, **filters), path, compression="zstd")
+    return path
+
+
+def to_arrow(
     catalogue: Catalogue,
     *,
     action: str | None = None,
@@ -107,46 +197,207 @@ def to_pandas(
     sweep: str | None = None,
     since: Any = None,
     until: Any = None,
-) -> pd.DataFrame:
-    import pandas as pd
+    with_features: bool = True,
+) -> pa.Table:
+    """The catalogue's table read column-wise: three queries into Arrow (clips, their tasks,
+    their features), joined in Arrow; the knobs come from typed task columns, not parsed JSON.
 
-    where, params = _where(action, tag, sweep, since, until)
+    ``with_features=False`` leaves the feature columns out (:func:`to_pandas` adds them).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from suno_nb.catalogue.arrow import read_arrow
+
+    store = catalogue._store
     names = _request_fields(catalogue)
-    read = catalogue._store.connect().execute
-    cursor = read(_CLIP_SELECT + where + _ORDER, params)
-    clips = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
-    # only the tasks of the chosen clips (a filter may pick a few of many)
-    cursor = read(
-        _TASK_SELECT + " WHERE key IN (SELECT c.task_key FROM clips c"
-        " LEFT JOIN tasks t ON t.key = c.task_key" + where + ")",
-        params,
+    (clip_sql, task_sql, feature_sql), params = table_queries(
+        catalogue, names, action=action, tag=tag, sweep=sweep, since=since, until=until
     )
-    tasks = pd.DataFrame.from_records(cursor.fetchall(), columns=[d[0] for d in cursor.description])
-    tasks = tasks.set_index("key")
-    # One json.loads of a joined array: 50,000 separate calls cost ~0.4 s in call overhead.
-    texts = tasks.pop("request")
-    bodies = json.loads("[" + ",".join(t if t else "{}" for t in texts) + "]")
-    requests = pd.DataFrame.from_records(bodies, index=tasks.index, columns=names)
-    requests.columns = [_RENAMED.get(n, n) for n in names]
-    per_clip = pd.concat([tasks, requests], axis=1).reindex(clips.pop("task_key").to_numpy())
-    per_clip.index = clips.index
-    features = _features(clips.pop("feature_values"))
-    front = clips[["clip_id", "title"]]
-    task_columns = ["task_id", "task_state", "service", "trace_id", "submitted_at", "finished_at",
-                    "sweep_id", "cell"]  # fmt: skip
-    frame = pd.concat(
-        [
-            front,
-            per_clip[["action", *requests.columns]],
-            clips.iloc[:, 2:5],  # duration, state, clip_model
-            clips[["created_at"]],
-            per_clip[task_columns],
-            clips.iloc[:, 6:],
-            features,
-        ],
-        axis=1,
+    clips = read_arrow(store, clip_sql, params)
+    # Task columns get their final types on the tasks table (half as many rows), then one
+    # take spreads them over the clips: every column is copied once, not once per step.
+    tasks = _typed_tasks(read_arrow(store, task_sql, params), names)
+    per_clip = tasks.take(_positions(clips["task_key"], tasks["key"], pa.int64()))
+    del tasks
+    root = str(catalogue.root) + "/"
+    columns: dict[str, Any] = {
+        "clip_id": clips["clip_id"].cast(pa.string()),
+        "title": clips["title"].cast(pa.string()),
+        "action": per_clip["action"],
+    }
+    for name in names:
+        columns[_RENAMED.get(name, name)] = per_clip[_alias(name)]
+    columns.update(
+        duration=clips["duration"].cast(pa.float64()),
+        state=clips["state"].cast(pa.string()).dictionary_encode(),
+        clip_model=clips["clip_model"].cast(pa.string()).dictionary_encode(),
+        created_at=_iso_times(clips["created_at"]),
     )
-    return _dtypes(frame, catalogue, names)
+    for name in _TASK_COLUMNS:
+        columns[name] = per_clip[name]
+    del per_clip
+    for name in _FILE_AND_NOTE_COLUMNS:
+        columns[name] = clips[name].cast(_CLIP_TYPES.get(name, "string"))
+    columns["audio_state"] = columns["audio_state"].dictionary_encode()
+    for name in ("audio_path", "image_path"):
+        columns[name] = pc.binary_join_element_wise(root, columns[name], "")
+    if with_features:
+        features = _typed_features(read_arrow(store, feature_sql, params))
+        per_clip_features = features.take(
+            _positions(clips["clip_id"], features["clip_id"], pa.string())
+        )
+        for name in _feature_names():
+            columns[name] = per_clip_features[name]
+    return pa.table(columns, metadata={"request_fields": "\n".join(names)})
+
+
+_FILE_AND_NOTE_COLUMNS = ("audio_state", "audio_path", "audio_bytes", "audio_sha256",
+                          "sample_rate", "channels", "image_path", "rating", "starred", "tags",
+                          "note", "feature_version")  # fmt: skip
+_CLIP_TYPES = {"audio_bytes": "int64", "sample_rate": "int64", "channels": "int64",
+               "rating": "int64", "feature_version": "int64", "starred": "bool"}  # fmt: skip
+
+
+def _typed_tasks(tasks: pa.Table, names: list[str]) -> pa.Table:
+    """The task rows with every column in the table's final Arrow type."""
+    import pyarrow as pa
+
+    typed: dict[str, Any] = {
+        "key": tasks["key"].cast(pa.int64()),
+        "action": tasks["action"].cast(pa.string()).dictionary_encode(),
+    }
+    for name in names:
+        typed[_alias(name)] = _request_column(tasks[_alias(name)], name)
+    for name in ("task_id", "trace_id", "cell"):
+        typed[name] = tasks[name].cast(pa.string())
+    for name in ("task_state", "service", "sweep_id"):
+        typed[name] = tasks[name].cast(pa.string()).dictionary_encode()
+    typed["submitted_at"] = _unix_times(tasks["submitted_at"])
+    typed["finished_at"] = _unix_times(tasks["finished_at"])
+    typed["cost"] = tasks["cost"].cast(pa.float64())
+    return pa.table(typed)
+
+
+def _typed_features(features: pa.Table) -> pa.Table:
+    import pyarrow as pa
+
+    typed = {
+        name: features[name].cast(pa.string() if name in ("clip_id", "key") else pa.float64())
+        for name in features.column_names
+    }
+    typed["key"] = typed["key"].dictionary_encode()
+    return pa.table(typed)
+
+
+def _field(name: str) -> Any:
+    from suno_nb import schema
+
+    return schema.FIELDS.get(name)
+
+
+def _request_sql(name: str) -> str:
+    """The task column (typed knob) or JSON path a request field is read from."""
+    from suno_nb.catalogue.columns import column, is_knob
+
+    quoted = '"' + _alias(name).replace('"', '""') + '"'
+    if is_knob(name):
+        return f"{column(name)} AS {quoted}"
+    path = "'$." + name.replace("'", "''").replace('"', '\\"') + "'"
+    extract = f"json_extract(request, {path})"
+    spec = _field(name)
+    if spec is not None and spec.kind in ("text", "str", "enum"):
+        extract = f"CAST({extract} AS TEXT)"
+    return f"{extract} AS {quoted}"
+
+
+def table_queries(
+    catalogue: Catalogue, names: list[str] | None = None, **filters: Any
+) -> tuple[tuple[str, str, str], list[Any]]:
+    """The three statements the table is read from (clips, their tasks, their features) and
+    their parameters; the benchmark times a raw ``fetchall`` of the same statements."""
+    where, params = _where(**filters) if filters else ("", [])
+    names = _request_fields(catalogue) if names is None else names
+    clip_sql = _CLIP_SELECT
+    task_sql = _TASK_SELECT.format(requests=", ".join(_request_sql(n) for n in names))
+    feature_sql = _feature_select()
+    if where:  # only the chosen clips, and only their tasks and features
+        clip_sql += " WHERE c.clip_id IN (" + _CHOSEN.format(column="clip_id") + where + ")"
+        task_sql += " WHERE key IN (" + _CHOSEN.format(column="task_key") + where + ")"
+        feature_sql += " WHERE clip_id IN (" + _CHOSEN.format(column="clip_id") + where + ")"
+    # sorted by sqlite through the clips_task index: sorting in Arrow would copy every column
+    clip_sql += _ORDER
+    return (clip_sql, task_sql, feature_sql), params
+
+
+def _positions(values: Any, keys: Any, kind: Any) -> Any:
+    """Where each of ``values`` is in ``keys`` (null where it is not), as one hash lookup."""
+    import pyarrow.compute as pc
+
+    return pc.index_in(values.cast(kind), value_set=keys.cast(kind).combine_chunks())
+
+
+def _alias(name: str) -> str:
+    # a prefix, so a request field never collides with a task column (``key``, ``cost`` …)
+    return f"request:{name}"
+
+
+def _request_column(values: Any, name: str) -> Any:
+    """A request field's Arrow column in the table's type: float knobs ``float64``, whole
+    numbers ``Int64``, switches ``boolean``, choices ``category``, text ``str``."""
+    import pyarrow as pa
+
+    spec = _field(name)
+    kind = spec.kind if spec is not None else None
+    target = {"float": pa.float64(), "int": pa.int64(), "bool": pa.bool_(),
+              "text": pa.string(), "str": pa.string(), "enum": pa.string()}.get(kind)  # fmt: skip
+    if target is None:
+        return values
+    try:
+        values = values.cast(target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return values  # a value of another type came back from the service: keep it as it is
+    return values.dictionary_encode() if kind == "enum" else values
+
+
+def _unix_times(seconds: Any) -> Any:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # whole seconds and the fraction apart, as pandas' to_datetime(unit="s") does, so the
+    # nanoseconds are the same as theirs
+    seconds = seconds.cast(pa.float64())
+    whole = pc.floor(seconds)
+    fraction = pc.round(pc.multiply(pc.subtract(seconds, whole), 1e9)).cast(pa.int64())
+    nanos = pc.add(pc.multiply(whole.cast(pa.int64()), 1_000_000_000), fraction)
+    return nanos.cast(pa.timestamp("ns", tz="UTC"))
+
+
+def _iso_times(texts: Any) -> Any:
+    """ISO 8601 clip times as UTC timestamps; a text that is not a time becomes null."""
+    import pyarrow as pa
+
+    try:
+        return texts.cast(pa.timestamp("us", tz="UTC"))
+    except pa.ArrowInvalid:  # an odd value somewhere: parse them one by one, forgivingly
+        import pandas as pd
+
+        parsed = pd.to_datetime(texts.to_pandas(), utc=True, format="ISO8601", errors="coerce")
+        return pa.chunked_array([pa.array(parsed.astype("datetime64[us, UTC]"))])
+
+
+def _feature_names() -> list[str]:
+    from suno_nb.features import FEATURE_COLUMNS
+
+    return [c for c in FEATURE_COLUMNS if c not in _FILE_FACT_FEATURES]
+
+
+def _feature_select() -> str:
+    parts = []
+    for name in _feature_names():
+        kind = "TEXT" if name == "key" else "REAL"
+        parts.append(f'CAST(json_extract("values", \'$.{name}\') AS {kind}) AS "{name}"')
+    return "SELECT clip_id, " + ", ".join(parts) + " FROM features"
 
 
 def _request_fields(catalogue: Catalogue) -> list[str]:
@@ -171,61 +422,6 @@ def _request_fields(catalogue: Catalogue) -> list[str]:
     used = used | _ALWAYS
     known = [n for n in schema.FIELDS if n in used]
     return known + sorted(used - set(known))
-
-
-def _features(values: pd.Series) -> pd.DataFrame:
-    import pandas as pd
-
-    from suno_nb.features import FEATURE_COLUMNS
-
-    present = values.dropna()
-    names = [c for c in FEATURE_COLUMNS if c not in _FILE_FACT_FEATURES]
-    if present.empty:
-        frame = pd.DataFrame(index=values.index, columns=names, dtype="float64")
-        frame["key"] = frame["key"].astype("object")
-        return frame
-    records = [json.loads(v) for v in present]
-    frame = pd.DataFrame.from_records(records, index=present.index)
-    frame = frame.reindex(columns=names).reindex(values.index)
-    return frame
-
-
-def _dtypes(frame: pd.DataFrame, catalogue: Catalogue, request_fields: list[str]) -> pd.DataFrame:
-    import pandas as pd
-
-    from suno_nb import schema
-
-    for name in ("submitted_at", "finished_at"):
-        frame[name] = pd.to_datetime(frame[name].astype("float64"), unit="s", utc=True)
-    frame["created_at"] = pd.to_datetime(
-        frame["created_at"], utc=True, format="ISO8601", errors="coerce"
-    )
-    for name in ("rating", "audio_bytes", "sample_rate", "channels", "feature_version"):
-        frame[name] = frame[name].astype("Int64")
-    frame["starred"] = frame["starred"].fillna(0).astype(bool)
-    frame["tags"] = frame["tags"].fillna("")
-    frame["duration"] = frame["duration"].astype("float64")
-    for name in _CATEGORIES:
-        frame[name] = frame[name].astype("category")
-    root = str(catalogue.root) + "/"
-    for name in ("audio_path", "image_path"):
-        present = frame[name].notna()
-        frame[name] = frame[name].where(~present, root + frame[name].where(present, ""))
-    kinds = {"float": "float64", "int": "Int64", "bool": "boolean", "enum": "category"}
-    for name in request_fields:
-        column = _RENAMED.get(name, name)
-        spec = schema.FIELDS.get(name)
-        if spec is not None and spec.kind in ("url_list", "id_list"):
-            frame[column] = frame[column].map(_json_list)  # json_extract gives arrays as text
-        dtype = kinds.get(spec.kind) if spec is not None else None
-        if dtype is None:
-            continue
-        # a value of another type came back from the service: keep the column as it is
-        with contextlib.suppress(TypeError, ValueError):
-            frame[column] = frame[column].astype(dtype)
-    if "key" in frame.columns:
-        frame["key"] = frame["key"].astype("category")
-    return frame.reset_index(drop=True)
 
 
 def _json_list(value: Any) -> Any:

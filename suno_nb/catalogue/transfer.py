@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from suno_nb.catalogue import files
+from suno_nb.catalogue import columns, files
 from suno_nb.catalogue.store import SCHEMA_VERSION, CatalogueError
 
 if TYPE_CHECKING:
@@ -186,6 +186,9 @@ def import_bundle(catalogue: Catalogue, path: Path) -> dict[str, int]:
             (keys[task["task_id"]],) = conn.execute(
                 "SELECT key FROM tasks WHERE task_id = ?", (task["task_id"],)
             ).fetchone()
+            if cursor.rowcount:  # a new row: its typed knob columns from the request
+                request = json.loads(task.get("request") or "{}")
+                columns.store(conn, keys[task["task_id"]], request, task.get("response_meta"))
         for clip in meta["clips"]:
             values = [clip.get(c) for c in _CLIP_COLUMNS]
             cursor = conn.execute(
