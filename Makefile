@@ -50,18 +50,18 @@ lint: $(STAMP_DEV)
 	$(PY) -m ruff format --check suno_nb tests benchmarks scripts
 
 test: $(STAMP_DEV) $(STAMP_SYS) $(STAMP_WARM) lint
-	$(PY) -m suno_nb._codegen --check
+	$(PY) scripts/codegen.py --check
 	$(PY) -m pytest
 
 bench: $(STAMP_DEV) $(STAMP_WARM)
 	$(PY) -m benchmarks
 
 docs: $(STAMP_DEV)
-	$(PY) -m suno_nb._codegen --check
+	$(PY) scripts/codegen.py --check
 	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
 
 reference: $(STAMP_RUN)
-	$(PY) -m suno_nb._codegen
+	$(PY) scripts/codegen.py
 
 clean:
 	rm -rf $(VENV) build dist site .pytest_cache .ruff_cache

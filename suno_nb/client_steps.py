@@ -192,7 +192,10 @@ class Core:
 
     def endpoint_request(self, name: str, values: Mapping[str, Any]) -> Request:
         ep = schema.ENDPOINTS[name]
-        fields = {k: v for k, v in values.items() if v is not None}
+        # One key per logical write, made before sending: every retry of this request reuses it.
+        fields = schema.with_idempotency_key(
+            name, {k: v for k, v in values.items() if v is not None}
+        )
         problems = schema.check_endpoint(name, fields)
         if problems:
             raise ValidationError(problems, action=name)
@@ -430,6 +433,16 @@ def _finished(task: TaskBase, until: Until) -> bool:
 
 def _split_call(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     values = {k: v for k, v in values.items() if k != "self"}
+    given = values.pop("options", None)  # a generated method's **options
+    if isinstance(given, Mapping):
+        unknown = sorted(set(given) - set(_CALL_OPTIONS))
+        if unknown:
+            raise TypeError(
+                f"unexpected keyword argument {', '.join(map(repr, unknown))}: it is neither a "
+                f"field of this action nor a call option ({', '.join(_CALL_OPTIONS)}); send "
+                "fields the schema does not know with extra={...}"
+            )
+        values.update(given)
     options = {k: values.pop(k) for k in list(values) if k in _CALL_OPTIONS}
     if "callback_url" in options:
         values["callback_url"] = options.pop("callback_url")

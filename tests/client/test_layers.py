@@ -87,3 +87,13 @@ def test_client_resume_finishes_through_itself(tmp_path: Path) -> None:
     assert report.finished == [task.task_id] and not catalogue.pending()
     with pytest.raises(ValueError, match="catalogue=False"):
         make_client(fake).resume()
+
+
+def test_call_options_pass_through_and_unknown_keywords_are_refused() -> None:
+    fake = FakeSuno()
+    client = make_client(fake)
+    task = client.generate("p", wait=False, callback_url="https://hook.test/x")
+    assert task.state != "succeeded" and fake.bodies[-1]["callback_url"] == "https://hook.test/x"
+    with pytest.raises(TypeError, match="'bogus': it is neither a field"):
+        client.generate("p", bogus=1)
+    assert len(fake.calls("/suno/audios")) == 1

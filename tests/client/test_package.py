@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from client_support import make_client
 from fakes import FakeSuno
 
-from suno_nb import _codegen, cli
+from suno_nb import cli
+
+
+def _load_codegen():
+    path = Path(__file__).resolve().parents[2] / "scripts" / "codegen.py"
+    spec = importlib.util.spec_from_file_location("codegen", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_codegen = _load_codegen()  # the generator lives outside the package (scripts/codegen.py)
 
 HEAVY = (
     "pandas",
@@ -49,6 +62,29 @@ def test_the_client_does_not_load_analysis_or_widget_libraries() -> None:
 
 def test_generated_files_are_fresh() -> None:
     assert _codegen.main(["--check"]) == 0
+
+
+def test_the_generator_is_not_shipped() -> None:
+    import suno_nb
+
+    assert not (Path(suno_nb.__file__).parent / "_codegen.py").exists()
+
+
+def test_generated_module_shares_aliases_and_call_options() -> None:
+    import inspect
+
+    from suno_nb import _generated, schema
+    from suno_nb.client import Client
+
+    text = Path(_generated.__file__).read_text()
+    assert text.count('"chirp-v4-5-plus"') == 1  # one ModelName alias, not one per method
+    assert text.count("max_retries: int") == 1  # in CallOptions only, not in 42 signatures
+    assert set(_generated.CallOptions.__annotations__) == {
+        "callback_url", "wait", "until", "timeout", "on_progress", "extra", "max_retries"
+    }  # fmt: skip
+    for action in schema.ACTIONS:
+        params = inspect.signature(getattr(Client, action)).parameters
+        assert params["options"].kind is inspect.Parameter.VAR_KEYWORD
 
 
 def test_reference_page_lists_every_action_and_field() -> None:
