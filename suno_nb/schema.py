@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import uuid
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -44,9 +45,10 @@ __all__ = [
     "example_value",
     "first_model_at",
     "model_spec",
+    "with_idempotency_key",
 ]
 
-Kind = Literal["str", "text", "bool", "float", "int", "enum", "url", "url_list", "id_list"]
+Kind = Literal["str", "text", "bool", "float", "int", "enum", "url", "url_list", "id_list", "json"]
 Widget = Literal["text", "textarea", "checkbox", "slider", "dropdown", "tags", "number", "urls"]
 
 
@@ -173,6 +175,7 @@ class FieldSpec:
             "enum": "str",
             "url_list": "list[str]",
             "id_list": "list[str]",
+            "json": "dict[str, Any]",
         }[self.kind]
 
     def allowed_text(self, model: ModelSpec | None = None) -> str:
@@ -199,6 +202,8 @@ class FieldSpec:
             return f"a list of {lo or 0} to {hi} {item}s"
         if k == "url":
             return "an http(s) URL"
+        if k == "json":
+            return "a JSON object (a dict)"
         limit = self.length_limit(model)
         if limit:
             where = f" on {model.name}" if model and isinstance(self.max_length, str) else ""
@@ -945,6 +950,11 @@ class EndpointSpec:
     pollable: bool = False  # takes async/callback_url and is polled through /suno/tasks
     fixed: Mapping[str, Any] = field(default_factory=dict)  # body values the endpoint implies
     windows: tuple[tuple[str, str], ...] = ()  # (start, end) field pairs: start < end
+    rules: tuple[str, ...] = ()  # names in _ENDPOINT_RULES: checks across fields
+    # A write the service de-duplicates by key: the client puts a fresh ``idempotency_key`` in
+    # the body (see :func:`with_idempotency_key`), so the catalogue records it before sending
+    # and a retry after an ambiguous failure returns the first answer instead of a second object.
+    idempotent: bool = False
 
     def field(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)
@@ -974,6 +984,314 @@ _VOCAL_END = _f(
     "vocal_end", "float", "End of the vocal part to use, seconds.", widget="number", ge=0.0
 )
 _AUDIO_URL = _f("audio_url", "url", "A public http(s) URL of an audio file.")
+
+_IDEMPOTENCY_KEY = _f(
+    "idempotency_key",
+    "str",
+    "Makes a retry safe: the same key and request return the first answer. The client fills "
+    "it in (a fresh UUID) when you give none.",
+    max_length=200,
+    group="advanced",
+)
+_ID = _f("id", "str", "The object's id.")
+
+
+def _custom_model(
+    name: str,
+    action: str,
+    summary: str,
+    fields: list[FieldSpec],
+    *req: str,
+    result: str = "CustomModelResult",
+    write: bool = False,
+    pollable: bool = False,
+) -> EndpointSpec:
+    extra = [_IDEMPOTENCY_KEY] if write else []
+    return _ep(
+        name,
+        "/suno/custom-models",
+        summary,
+        [*fields, *extra],
+        req,
+        result,
+        pollable=pollable,
+        fixed={"action": action},
+        idempotent=write,
+    )
+
+
+#: Custom models (Beta), one endpoint with actions (suno_custom_models_api_integration_guide.md)
+CUSTOM_MODEL_STATES = ("queued", "uploading", "training", "ready", "failed", "archived")
+_CUSTOM_MODEL_ENDPOINTS = [
+    _custom_model(
+        "create_custom_model",
+        "create",
+        "Train a reusable music model on 6–24 audio files you own (10 credits when it is ready).",
+        [
+            _f("name", "str", "Model name.", max_length=100, example="My Indie Model"),
+            _f(
+                "audio_urls",
+                "url_list",
+                "6 to 24 public http(s) URLs of stylistically consistent songs.",
+                widget="urls",
+                min_items=6,
+                max_items=24,
+            ),
+        ],
+        "name",
+        "audio_urls",
+        write=True,
+        pollable=True,
+    ),
+    _custom_model("custom_model", "retrieve", "One custom model and its status.", [_ID], "id"),
+    _custom_model(
+        "custom_models",
+        "retrieve_batch",
+        "The application's custom models, one page.",
+        [
+            _f("limit", "int", "Page size.", widget="number", ge=1, le=100),
+            _f("offset", "int", "Page start.", widget="number", ge=0),
+            _f(
+                "status",
+                "enum",
+                "Only models in this state.",
+                widget="dropdown",
+                choices=CUSTOM_MODEL_STATES,
+            ),
+        ],
+        result="CustomModelList",
+    ),
+    _custom_model(
+        "generate_with_custom_model",
+        "generate",
+        "A song from a ready custom model (0.90 credits).",
+        [
+            _ID,
+            FIELDS["title"],
+            FIELDS["lyric"],
+            FIELDS["style"],
+            FIELDS["prompt"],
+            FIELDS["instrumental"],
+        ],
+        "id",
+        result="CustomModelSongs",
+        write=True,
+        pollable=True,
+    ),
+    _custom_model(
+        "delete_custom_model",
+        "delete",
+        "Archive a custom model (free; repeating it is harmless).",
+        [_ID],
+        "id",
+        write=True,
+    ),
+]
+
+_VERSION_ID = _f(
+    "version_id",
+    "str",
+    "The project version you edit; a stale one is a 409 conflict (retrieve, merge, retry).",
+)
+_SECONDS_START = _f(
+    "start_seconds",
+    "float",
+    "Start, seconds of the source audio.",
+    widget="number",
+    ge=0.0,
+    group="timing",
+)
+_SECONDS_END = _f(
+    "end_seconds",
+    "float",
+    "End, seconds of the source audio.",
+    widget="number",
+    ge=0.0,
+    group="timing",
+)
+_BEATS_START = _f(
+    "start_beats",
+    "float",
+    "Start on the project timeline, in beats.",
+    widget="number",
+    ge=0.0,
+    group="timing",
+)
+_BEATS_END = _f(
+    "end_beats",
+    "float",
+    "End on the project timeline, in beats.",
+    widget="number",
+    ge=0.0,
+    group="timing",
+)
+_SOURCE_AUDIO_ID = _f("source_audio_id", "str", "The clip the operation starts from.")
+_TRACK_ID = _f("track_id", "str", "A track of the project.")
+_PROJECT_MODEL = FIELDS["model"]
+
+
+def _project(
+    name: str,
+    action: str,
+    summary: str,
+    fields: list[FieldSpec],
+    *req: str,
+    write: bool = True,
+    pollable: bool = False,
+    **kw: Any,
+) -> EndpointSpec:
+    extra = [_IDEMPOTENCY_KEY] if write else []
+    return _ep(
+        name,
+        "/suno/projects",
+        summary,
+        [*fields, *extra],
+        req,
+        "ProjectResult",
+        pollable=pollable,
+        fixed={"action": action},
+        idempotent=write,
+        **kw,
+    )
+
+
+#: Suno Studio projects: versioned multi-track state (the Studio Project integration guide)
+_PROJECT_ENDPOINTS = [
+    _project(
+        "create_project",
+        "create",
+        "Create an empty Studio project.",
+        [_f("title", "str", "Project title.", max_length=200, example="My Studio Project")],
+    ),
+    _project(
+        "project", "retrieve", "A project with its full editable state.", [_ID], "id", write=False
+    ),
+    _project(
+        "save_project",
+        "save",
+        "Save a project's whole state (optimistic concurrency on version_id).",
+        [
+            _ID,
+            _VERSION_ID,
+            _f("title", "str", "Project title.", max_length=200),
+            _f(
+                "state",
+                "json",
+                "The whole state: {'tracks': [...], 'timing': {'bps': 2}}.",
+                widget="textarea",
+            ),
+        ],
+        "id",
+        "state",
+    ),
+    _project(
+        "upload_to_project",
+        "upload",
+        "Bring audio from an https URL into a project.",
+        [_ID, _VERSION_ID, _AUDIO_URL],
+        "id",
+        "audio_url",
+        pollable=True,
+    ),
+    _project(
+        "add_track",
+        "add_track",
+        "Add an existing clip to a project as a new track.",
+        [_ID, _VERSION_ID, FIELDS["audio_id"], _f("name", "str", "Track name.", max_length=100)],
+        "id",
+        "audio_id",
+        pollable=True,
+    ),
+    _project(
+        "generate_track",
+        "generate_track",
+        "Generate new track candidates for a range of the project.",
+        [
+            _ID,
+            _VERSION_ID,
+            _SOURCE_AUDIO_ID,
+            _f("render_audio_id", "str", "A finished render of the project."),
+            _f("stem_control_tags", "str", "What the new track is, e.g. 'bass, warm'."),
+            _SECONDS_START,
+            _SECONDS_END,
+            _f("batch_size", "int", "How many candidates.", widget="number", ge=1, le=4, default=2),
+            _f(
+                "fixed", "bool", "Keep the range fixed (then shorter than 26 s).", widget="checkbox"
+            ),
+            _PROJECT_MODEL,
+        ],
+        "id",
+        "source_audio_id",
+        "render_audio_id",
+        "stem_control_tags",
+        pollable=True,
+        windows=(("start_seconds", "end_seconds"),),
+        rules=("fixed_range_under_26s",),
+    ),
+    _project(
+        "replace_project_section",
+        "replace_section",
+        "Two candidates that replace a range of a project's clip.",
+        [
+            _ID,
+            _VERSION_ID,
+            _SOURCE_AUDIO_ID,
+            _SECONDS_START,
+            _SECONDS_END,
+            _PROJECT_MODEL,
+            _f("replacement_lyrics", "text", "The new lyrics of the range.", widget="textarea"),
+        ],
+        "id",
+        "source_audio_id",
+        "start_seconds",
+        "end_seconds",
+        pollable=True,
+        windows=(("start_seconds", "end_seconds"),),
+    ),
+    _project(
+        "commit_candidate",
+        "commit_candidate",
+        "Commit a chosen candidate into the project (needs the version it was made on).",
+        [
+            _ID,
+            _VERSION_ID,
+            _f("operation_id", "str", "The generate_track or replace_section operation."),
+            _f("candidate_id", "str", "The chosen candidate."),
+            _TRACK_ID,
+            _BEATS_START,
+            _BEATS_END,
+        ],
+        "id",
+        "operation_id",
+        "candidate_id",
+        pollable=True,
+        windows=(("start_beats", "end_beats"),),
+    ),
+    _project(
+        "remove_track",
+        "remove_track",
+        "Delete a track from a project.",
+        [_ID, _VERSION_ID, _TRACK_ID],
+        "id",
+        "track_id",
+    ),
+    _project(
+        "render_project",
+        "render",
+        "Export a saved version of the project as one song.",
+        [
+            _ID,
+            _VERSION_ID,
+            _f("title", "str", "Song title.", max_length=200),
+            _f("lyrics", "text", "Lyrics of the export, e.g. '[Instrumental]'.", widget="textarea"),
+            _BEATS_START,
+            _BEATS_END,
+        ],
+        "id",
+        pollable=True,
+        windows=(("start_beats", "end_beats"),),
+    ),
+]
 
 ENDPOINTS: dict[str, EndpointSpec] = {
     e.name: e
@@ -1036,11 +1354,11 @@ ENDPOINTS: dict[str, EndpointSpec] = {
             "/suno/persona",
             "List saved personas.",
             [
-                _f("user_id", "str", "Whose personas."),
+                _f("user_id", "str", "Whose personas (the service needs it to list)."),
                 _f("limit", "int", "Page size.", widget="number", ge=1, le=100, default=50),
                 _f("offset", "int", "Page start.", widget="number", ge=0, default=0),
             ],
-            (),
+            ("user_id",),
             "PersonaList",
             method="GET",
         ),
@@ -1048,7 +1366,10 @@ ENDPOINTS: dict[str, EndpointSpec] = {
             "delete_persona",
             "/suno/persona",
             "Delete a persona.",
-            [_f("persona_id", "str", "The persona to delete.")],
+            [
+                _f("persona_id", "str", "The persona to delete."),
+                _f("user_id", "str", "The owner (the service scopes deletes to them)."),
+            ],
             ("persona_id",),
             "DeleteResult",
             method="DELETE",
@@ -1070,7 +1391,7 @@ ENDPOINTS: dict[str, EndpointSpec] = {
             "/suno/vox",
             "Isolate the vocal of a clip for a vox persona.",
             [_AUDIO_ID, _VOCAL_START, _VOCAL_END],
-            ("audio_id",),
+            ("audio_id", "vocal_start", "vocal_end"),
             "VoxResult",
             pollable=True,
             windows=(("vocal_start", "vocal_end"),),
@@ -1078,10 +1399,24 @@ ENDPOINTS: dict[str, EndpointSpec] = {
         _ep(
             "upload",
             "/suno/upload",
-            "Upload audio from a public URL; returns an audio_id.",
-            [_AUDIO_URL],
+            "Upload audio from a public URL; returns an audio_id. mode='enhanced' (with a "
+            "name, an https URL) handles audio the standard mode cannot, asynchronously.",
+            [
+                _AUDIO_URL,
+                _f(
+                    "mode",
+                    "enum",
+                    "standard (0.06 credits) or enhanced (1.87 credits, always asynchronous).",
+                    widget="dropdown",
+                    choices=("standard", "enhanced"),
+                    default="standard",
+                ),
+                _f("name", "str", "Name of the upload (needed in enhanced mode).", max_length=100),
+            ],
             ("audio_url",),
             "UploadResult",
+            pollable=True,
+            rules=("enhanced_upload",),
         ),
         _ep(
             "mp4",
@@ -1117,6 +1452,17 @@ ENDPOINTS: dict[str, EndpointSpec] = {
             ("audio_id",),
             "TimingResult",
         ),
+        _ep(
+            "mp3",
+            "/suno/mp3",
+            "Get a fresh playable .mp3 URL of a clip (a new task; the clip is unchanged).",
+            [_AUDIO_ID],
+            ("audio_id",),
+            "Mp3Result",
+            pollable=True,
+        ),
+        *_CUSTOM_MODEL_ENDPOINTS,
+        *_PROJECT_ENDPOINTS,
         _ep(
             "list_tasks",
             "/suno/tasks",
@@ -1234,6 +1580,8 @@ def type_ok(spec: FieldSpec, value: Any) -> bool:
         return k == "float" or float(value).is_integer()
     if k in ("url_list", "id_list"):
         return isinstance(value, list | tuple) and all(isinstance(x, str) for x in value)
+    if k == "json":
+        return isinstance(value, Mapping)
     return isinstance(value, str)
 
 
@@ -1304,6 +1652,8 @@ def check_value(spec: FieldSpec, value: Any, model: ModelSpec | None = None) -> 
     elif k == "url":
         if not _URL.match(value):
             return bad(ProblemKind.FORMAT, f"{spec.name} must be {allowed}; got {_shown(value)}")
+    elif k == "json":
+        return None
     else:
         limit = spec.length_limit(model)
         if limit and len(value) > limit:
@@ -1605,6 +1955,77 @@ def _gate_problem(key: str, value: Any, min_gen: float, model_name: str | None) 
     )
 
 
+EndpointRule = Callable[[Mapping[str, Any]], list[FieldProblem]]
+
+
+def _enhanced_upload(v: Mapping[str, Any]) -> list[FieldProblem]:
+    """mode='enhanced' needs a name (1–100 characters) and an https audio_url."""
+    if v.get("mode") != "enhanced":
+        return []
+    problems = []
+    if not _present(v, "name"):
+        problems.append(
+            FieldProblem(
+                "name",
+                v.get("name"),
+                "text of 1 to 100 characters",
+                "name is required for upload with mode='enhanced'",
+                ProblemKind.REQUIRED,
+            )
+        )
+    url = v.get("audio_url")
+    if isinstance(url, str) and not url.lower().startswith("https://"):
+        problems.append(
+            FieldProblem(
+                "audio_url",
+                url,
+                "an https URL",
+                "audio_url must be an https URL with mode='enhanced'",
+                ProblemKind.FORMAT,
+            )
+        )
+    return problems
+
+
+def _fixed_range_under_26s(v: Mapping[str, Any]) -> list[FieldProblem]:
+    """generate_track with fixed=True: the range must be shorter than 26 seconds."""
+    s, e = v.get("start_seconds"), v.get("end_seconds")
+    numbers = isinstance(s, int | float) and isinstance(e, int | float)
+    if v.get("fixed") and numbers and e - s >= 26:
+        return [
+            FieldProblem(
+                "end_seconds",
+                e,
+                f"less than {s + 26:g} (a fixed range is shorter than 26 s)",
+                f"a fixed range must be shorter than 26 s; got {e - s:g} s",
+                ProblemKind.RANGE,
+            )
+        ]
+    return []
+
+
+_ENDPOINT_RULES: dict[str, EndpointRule] = {
+    "enhanced_upload": _enhanced_upload,
+    "fixed_range_under_26s": _fixed_range_under_26s,
+}
+
+
+def with_idempotency_key(name: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The body with a fresh ``idempotency_key`` when the endpoint de-duplicates and none is set.
+
+    Call it once per logical request, and keep the result: a retry sends the same key.
+
+    Example:
+        >>> body = with_idempotency_key("create_project", {"title": "demo"})
+        >>> len(body["idempotency_key"]), with_idempotency_key("wav", {"audio_id": "a"})
+        (32, {'audio_id': 'a'})
+    """
+    out = dict(values)
+    if ENDPOINTS[name].idempotent and not out.get("idempotency_key"):
+        out["idempotency_key"] = uuid.uuid4().hex
+    return out
+
+
 def check_endpoint(name: str, values: Mapping[str, Any]) -> list[FieldProblem]:
     """Every problem of a sibling endpoint's request; ``[]`` when valid.
 
@@ -1659,4 +2080,8 @@ def check_endpoint(name: str, values: Mapping[str, Any]) -> list[FieldProblem]:
                     ProblemKind.RULE,
                 )
             )
+    for rule in ep.rules:
+        for problem in _ENDPOINT_RULES[rule](clean):
+            if problem.field not in {p.field for p in problems}:
+                problems.append(problem)
     return problems

@@ -213,10 +213,10 @@ def test_task_and_batch_lookup(client: Client, fake: FakeSuno) -> None:
         ("mashup_lyrics", {"lyrics_a": "a", "lyrics_b": "b"}, lambda r: r.title == "Mix"),
         ("style", {"prompt": "lofi"}, lambda r: "72 bpm" in r.upsampled_tags),
         ("create_persona", {"audio_id": "c", "name": "Ana"}, lambda r: r.persona_id == "p-1"),
-        ("personas", {}, lambda r: r.count == 1 and r.items[0].name == "Ana"),
+        ("personas", {"user_id": "u"}, lambda r: r.count == 1 and r.items[0].name == "Ana"),
         ("delete_persona", {"persona_id": "p-1"}, lambda r: r.success is True),
         ("voices", {"audio_url": "https://x.test/v.mp3"}, lambda r: r.persona_id == "p-2"),
-        ("vox", {"audio_id": "c"}, lambda r: r.id == "vox-1"),
+        ("vox", {"audio_id": "c", "vocal_start": 0, "vocal_end": 9}, lambda r: r.id == "vox-1"),
         ("upload", {"audio_url": "https://x.test/a.mp3"}, lambda r: r.audio_id == "up-1"),
         ("mp4", {"audio_id": "c"}, lambda r: r.video_url.endswith(".mp4")),
         ("wav", {"audio_id": "c"}, lambda r: r.files[0].file_url.endswith(".wav")),
@@ -231,7 +231,7 @@ def test_every_endpoint_returns_its_typed_result(client, name, kwargs, check) ->
 
 
 def test_endpoint_paths_and_methods(client: Client, fake: FakeSuno) -> None:
-    client.personas(limit=10)
+    client.personas("u", limit=10)
     client.delete_persona("p-1")
     assert fake.requests[0].method == "GET" and fake.requests[0].url.params["limit"] == "10"
     assert fake.requests[1].method == "DELETE"

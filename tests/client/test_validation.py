@@ -178,7 +178,13 @@ def test_bad_input_is_refused_before_sending(offline, action, fields, field, wor
         ("lyrics", {"prompt": "p", "model": "gpt"}, "model"),
         ("voices", {"audio_url": "not a url"}, "audio_url"),
         ("upload", {"audio_url": ""}, "audio_url"),
-        ("personas", {"limit": 0}, "limit"),
+        ("personas", {"user_id": "u", "limit": 0}, "limit"),
+        ("upload", {"audio_url": "https://a.test/x.mp3", "mode": "enhanced"}, "name"),
+        (
+            "upload",
+            {"audio_url": "http://a.test/x.mp3", "mode": "enhanced", "name": "n"},
+            "audio_url",
+        ),
         ("vox", {"audio_id": "a", "vocal_start": 10.0, "vocal_end": 5.0}, "vocal_end"),
         ("create_persona", {"audio_id": "a", "name": ""}, "name"),
     ],
@@ -187,6 +193,15 @@ def test_endpoint_bad_input(offline: Client, name: str, fields: dict, field: str
     with pytest.raises(errors.ValidationError) as info:
         getattr(offline, name)(**fields)
     assert info.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("name", "fields", "field"),
+    [("personas", {"limit": 5}, "user_id"), ("vox", {"audio_id": "a"}, "vocal_start")],
+)
+def test_newer_required_endpoint_fields(name: str, fields: dict, field: str) -> None:
+    problems = schema.check_endpoint(name, fields)
+    assert problems[0].field == field and problems[0].kind is errors.ProblemKind.REQUIRED
 
 
 def test_unknown_model_and_action_pass_through_with_a_warning() -> None:

@@ -1,0 +1,163 @@
+"""Studio projects and custom models against the emulator: full lifecycles, conflicts, retries."""
+
+from __future__ import annotations
+
+import pytest
+
+from suno_nb import errors, schema
+from suno_nb.models import CustomModelResult, ProjectResult
+
+URLS = [f"https://example.com/song-{i:02d}.mp3" for i in range(1, 7)]
+
+
+def _song(client) -> str:
+    return client.generate("a short song", model="chirp-v4-5").clips[0].id
+
+
+# ------------------------------------------------------------------------- custom models
+
+
+def test_custom_model_lifecycle_create_ready_generate_archive(studio) -> None:
+    client, _ = studio
+    made = client.create_custom_model("My Indie Model", URLS)
+    assert isinstance(made, CustomModelResult) and made.id
+    assert client.custom_model(made.id).status == "ready"  # instant profile
+    listed = client.custom_models(status="ready")
+    assert listed.count == 1 and listed.items[0].id == made.id
+    songs = client.generate_with_custom_model(made.id, title="Neon Rain", lyric="[Verse]\nla")
+    assert len(songs.clips) == 2 and all(c.id for c in songs.clips)
+    archived = client.delete_custom_model(made.id)
+    assert archived.status == "archived" and archived.capacity_released is False
+    assert client.delete_custom_model(made.id).status == "archived"  # repeatable
+    with pytest.raises(errors.BadRequestError, match="archived"):
+        client.generate_with_custom_model(made.id, title="again")
+
+
+def test_custom_model_walks_through_the_documented_states(studio) -> None:
+    _, emu = studio
+    now = [100.0]
+    models = type(emu.custom_models)(lambda: now[0], 1.0, 2.0, lambda body, call: [])
+    made = models.handle("create_custom_model", {"name": "m", "audio_urls": URLS})
+    seen = []
+    for t in (100.0, 101.2, 103.0, 107.0):
+        now[0] = t
+        seen.append(models.handle("custom_model", {"id": made["id"]})["status"])
+    assert seen == ["queued", "uploading", "training", "ready"]
+    bad = models.handle("create_custom_model", {"name": "m", "audio_urls": URLS[:1] * 6})
+    now[0] = 200.0
+    assert models.handle("custom_model", {"id": bad["id"]})["status"] == "failed"
+    assert set(seen) | {"failed", "archived"} == set(schema.CUSTOM_MODEL_STATES)
+
+
+def test_custom_model_needs_6_to_24_files_before_sending() -> None:
+    problems = schema.check_endpoint("create_custom_model", {"name": "m", "audio_urls": URLS[:5]})
+    assert [(p.field, p.kind) for p in problems] == [("audio_urls", errors.ProblemKind.LENGTH)]
+
+
+def test_an_idempotent_retry_creates_no_second_model(studio) -> None:
+    client, _ = studio
+    first = client.create_custom_model("m", URLS, idempotency_key="key-1")
+    again = client.create_custom_model("m", URLS, idempotency_key="key-1")
+    assert again.id == first.id
+    assert client.custom_models().count == 1
+    with pytest.raises(errors.APIError) as info:
+        client.create_custom_model("other", URLS, idempotency_key="key-1")
+    assert info.value.status == 409
+
+
+def test_the_client_fills_in_an_idempotency_key_for_writes(studio) -> None:
+    client, emu = studio
+    client.create_project(title="a")
+    client.create_project(title="b")
+    _, page = emu.store.tasks(limit=100, kinds=("create_project",))
+    tasks = [t for t in page if t.get("kind") == "create_project"]
+    keys = {t["request"].get("idempotency_key") for t in tasks}
+    assert len(keys) == 2 and None not in keys
+
+
+# ------------------------------------------------------------------------ Studio projects
+
+
+def test_project_lifecycle_save_add_generate_commit_render(studio) -> None:
+    client, _ = studio
+    song = _song(client)
+    project = client.create_project(title="My Studio Project")
+    assert isinstance(project, ProjectResult) and project.version_id is None
+    state = client.project(project.id).state
+    assert state == {"tracks": [], "timing": {"bps": 2}}
+    saved = client.save_project(project.id, state, title="Edited")  # first save: no version
+    added = client.add_track(project.id, song, version_id=saved.version_id, name="Lead")
+    assert added.version_id != saved.version_id
+    tracks = client.project(project.id).state["tracks"]
+    assert [t["name"] for t in tracks] == ["Lead"] and tracks[0]["clips"][0]["endBeats"] > 0
+    made = client.replace_project_section(
+        project.id, song, 2.0, 6.0, version_id=added.version_id, replacement_lyrics="new"
+    )
+    operation = made.model_extra["operation"]
+    assert len(operation["candidates"]) == 2
+    committed = client.commit_candidate(
+        project.id,
+        operation["operation_id"],
+        operation["candidates"][0]["candidate_id"],
+        version_id=added.version_id,
+    )
+    render = client.render_project(project.id, version_id=committed.version_id, title="Mix")
+    assert render.model_extra["audio_id"] and render.model_extra["render_id"]
+    removed = client.remove_track(project.id, tracks[0]["id"], version_id=committed.version_id)
+    assert len(client.project(project.id).state["tracks"]) == len(tracks)  # + candidate - lead
+    assert removed.version_id != committed.version_id
+
+
+def test_a_stale_save_is_a_conflict(studio) -> None:
+    client, _ = studio
+    project = client.create_project(title="p")
+    first = client.save_project(project.id, {"tracks": []})
+    client.save_project(project.id, {"tracks": []}, version_id=first.version_id)
+    with pytest.raises(errors.APIError) as info:
+        client.save_project(project.id, {"tracks": []}, version_id=first.version_id)
+    assert info.value.status == 409
+    assert "retrieve" in str(info.value)
+
+
+def test_a_candidate_from_an_older_version_cannot_be_committed(studio) -> None:
+    client, _ = studio
+    song = _song(client)
+    project = client.create_project(title="p")
+    v1 = client.save_project(project.id, {"tracks": []}).version_id
+    made = client.replace_project_section(project.id, song, 1.0, 3.0, version_id=v1)
+    op = made.model_extra["operation"]
+    v2 = client.add_track(project.id, song, version_id=v1).version_id
+    with pytest.raises(errors.APIError) as info:
+        client.commit_candidate(
+            project.id, op["operation_id"], op["candidates"][0]["candidate_id"], version_id=v2
+        )
+    assert info.value.status == 409
+
+
+def test_an_idempotent_project_retry_creates_no_second_project(studio) -> None:
+    client, emu = studio
+    a = client.create_project(title="p", idempotency_key="same")
+    b = client.create_project(title="p", idempotency_key="same")
+    assert a.id == b.id and len(emu.projects._projects) == 1
+
+
+def test_rendering_an_empty_project_is_refused(studio) -> None:
+    client, _ = studio
+    project = client.create_project(title="p")
+    version = client.save_project(project.id, {"tracks": []}).version_id
+    with pytest.raises(errors.BadRequestError, match="audible"):
+        client.render_project(project.id, version_id=version)
+
+
+def test_a_fixed_generate_track_range_is_shorter_than_26_seconds() -> None:
+    body = {
+        "id": "p",
+        "source_audio_id": "a",
+        "render_audio_id": "r",
+        "stem_control_tags": "bass",
+        "start_seconds": 0.0,
+        "end_seconds": 30.0,
+        "fixed": True,
+    }
+    (problem,) = schema.check_endpoint("generate_track", body)
+    assert problem.field == "end_seconds" and problem.kind is errors.ProblemKind.RANGE
