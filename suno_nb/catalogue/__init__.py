@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from suno_nb.catalogue.catalogue import (
     Catalogue,
+    DownloadWarning,
     PendingTask,
     ResumeReport,
     TrackNotFound,
@@ -42,6 +43,7 @@ __all__ = [
     "CatalogueVersionError",
     "Comparison",
     "DownloadError",
+    "DownloadWarning",
     "PendingTask",
     "ResumeReport",
     "Track",

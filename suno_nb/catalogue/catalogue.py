@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Catalogue",
+    "DownloadWarning",
     "PendingTask",
     "ResumeReport",
     "TrackNotFound",
@@ -54,10 +55,15 @@ DEFAULT_LEASE_SECONDS = 60.0
 # server still working on a request whose client is gone); only older submissions missing from
 # the service's task list count as never created.
 DEFAULT_SETTLE_SECONDS = 120.0
+EMULATOR_SETTLE_SECONDS = 1.0
 TASK_SCOPE = "task"  # claims on single recorded requests (item: the row's key)
 MIN_FREE_BYTES = 4 * 2**20  # below this nothing is sent: the record must fit
 RESERVE_NAME = ".space-reserve"  # deleted to make room for a task id on a full disk
 RESERVE_BYTES = 2**20
+
+
+class DownloadWarning(UserWarning):
+    """A file of a recorded clip could not be downloaded or stored (see ``status()``)."""
 
 
 class TrackNotFound(CatalogueError, KeyError):
@@ -345,12 +351,19 @@ class Catalogue:
             else:
                 files.verify_image(self.root / relative)
         except (SunoError, OSError) as exc:
-            with self._store.write() as conn:
+            # On a full disk even this may fail: the warning below still tells.
+            with contextlib.suppress(SunoError), self._store.write() as conn:
                 conn.execute(
                     "UPDATE files SET state = 'failed', attempts = attempts + 1, error = ?"
                     " WHERE clip_id = ? AND kind = ? AND state != 'ok'",
                     (str(exc), clip_id, kind),
                 )
+            warnings.warn(
+                f"suno_nb catalogue: the {kind} of clip {clip_id} could not be saved ({exc}); "
+                "it is recorded as failed: catalogue.fetch_missing() tries again",
+                DownloadWarning,
+                stacklevel=3,
+            )
             return False
         with self._store.write() as conn:
             conn.execute(
@@ -413,12 +426,12 @@ class Catalogue:
         self,
         sweep_id: str,
         items: Sequence[str],
-        sendable: Callable[[list[dict[str, Any]]], bool],
+        sendable: Callable[[str, list[dict[str, Any]]], bool],
     ) -> list[str]:
         """Claim sweep cells (``"cell/repeat"``) for this catalogue object, atomically.
 
         In one write transaction: take every item nobody else holds (or whose holder died),
-        then keep only those whose rows ``sendable(rows)`` still says need sending (another
+        then keep only those that ``sendable(item, rows)`` still says need sending (another
         run may have sent them a moment ago). Returns the items now this object's to send; the
         others are left to whoever holds them. Leases are kept alive by a heartbeat until
         :meth:`release_cells`.
@@ -427,7 +440,7 @@ class Catalogue:
         with self._store.write() as conn:
             taken = self._store.claim(conn, scope, items, self.owner, self.lease_seconds)
             rows = _group_cells(conn.execute(_SWEEP_ROWS, (sweep_id,)).fetchall())
-            keep = [i for i in taken if sendable(rows.get(_cell_key(i), []))]
+            keep = [i for i in taken if sendable(i, rows.get(_cell_key(i), []))]
             drop = [(scope, i, self.owner) for i in taken if i not in keep]
             if drop:
                 conn.executemany(
@@ -516,7 +529,7 @@ class Catalogue:
         """
         result = Reconciliation()
         sql = (
-            "SELECT key, action, request, submitted_at FROM tasks WHERE task_id IS NULL"
+            "SELECT key, action, request, submitted_at, service FROM tasks WHERE task_id IS NULL"
             " AND state IN ('submitting', 'uncertain')"
         )
         params: tuple[Any, ...] = ()
@@ -535,8 +548,8 @@ class Catalogue:
             )  # fmt: skip
         self._hold(TASK_SCOPE, taken)
         rows = [
-            reconcile.Unresolved(int(k), a, _json_dict(req), float(t))
-            for k, a, req, t in candidates
+            reconcile.Unresolved(int(k), a, _json_dict(req), float(t), service)
+            for k, a, req, t, service in candidates
             if str(k) in taken
         ]
         try:
@@ -575,7 +588,7 @@ class Catalogue:
                 if task_id is not None:
                     recorder.save_task_id(conn, row.key, task_id)
                     result.adopted[row.key] = task_id
-                elif now - row.submitted_at >= self.settle_seconds:
+                elif now - row.submitted_at >= self._settle_for(row.service):
                     conn.execute(
                         "UPDATE tasks SET state = 'lost', error = ?, updated_at = ? WHERE key = ?"
                         " AND task_id IS NULL",
@@ -588,7 +601,7 @@ class Catalogue:
                     )
                     result.lost.append(row.key)
                 else:
-                    after = row.submitted_at + self.settle_seconds
+                    after = row.submitted_at + self._settle_for(row.service)
                     why = (
                         "answer lost while sending; not in the service's task list yet (it may "
                         f"still appear). Run resume() again after {_iso(after)} to settle it"
@@ -599,6 +612,25 @@ class Catalogue:
                         (why, row.key),
                     )
                     result.unresolved[row.key] = why
+
+    def _settle_for(self, service: str | None) -> float:
+        # The in-process emulator dies with its process: nothing can appear late there.
+        if service == "emulator":
+            return min(self.settle_seconds, EMULATOR_SETTLE_SECONDS)
+        return self.settle_seconds
+
+    def settled_at(self, sweep_id: str | None = None) -> float:
+        """When (unix time) every answer lost so far can be settled by :meth:`reconcile`:
+        the latest submission time plus the settle time of its service (0 when none)."""
+        sql = (
+            "SELECT submitted_at, service FROM tasks WHERE task_id IS NULL"
+            " AND state IN ('submitting', 'uncertain')"
+        )
+        params: tuple[Any, ...] = ()
+        if sweep_id is not None:
+            sql, params = sql + " AND sweep_id = ?", (sweep_id,)
+        rows = self._store.read(sql, params)
+        return max((float(t) + self._settle_for(svc) for t, svc in rows), default=0.0)
 
     def resume(self, client: Any = None, *, timeout: float | None = None) -> ResumeReport:
         """Finish every task left pending (kernel restart, lost network) and fetch missing files.
@@ -786,6 +818,18 @@ class Catalogue:
     def df(self) -> pd.DataFrame:
         """Every clip as a DataFrame (see :meth:`to_pandas`)."""
         return self.to_pandas()
+
+    def to_parquet(self, path: str | os.PathLike[str], **filters: Any) -> Path:
+        """Snapshot the table (``to_pandas(**filters)``'s rows) as one Parquet file.
+
+        Analysis tools (DuckDB, polars, Spark) read it in a blink, without sqlite.
+
+        Example:
+            >>> catalogue.to_parquet("catalogue.parquet")   # doctest: +SKIP
+        """
+        from suno_nb.catalogue.frame import to_parquet
+
+        return to_parquet(self, Path(path), **filters)
 
     # --- features ----------------------------------------------------------------------------
     def measure(

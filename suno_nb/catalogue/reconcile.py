@@ -39,6 +39,7 @@ class Unresolved:
     action: str
     request: dict[str, Any]
     submitted_at: float
+    service: str | None = None
 
 
 @dataclass(frozen=True)

@@ -99,10 +99,15 @@ def save_task_id(conn: sqlite3.Connection, key: int, task_id: str) -> None:
     )
 
 
+def answer_lost(error: BaseException) -> bool:
+    """A 504 on a submission: the gateway gave up waiting, the task may or may not exist."""
+    return getattr(error, "status", None) == 504
+
+
 def mark_submit_failed(conn: sqlite3.Connection, key: int, error: BaseException) -> None:
     from suno_nb.errors import SubmissionUncertain
 
-    uncertain = isinstance(error, SubmissionUncertain)
+    uncertain = isinstance(error, SubmissionUncertain) or answer_lost(error)
     task_id = getattr(error, "task_id", None)
     conn.execute(
         "UPDATE tasks SET state = ?, error = ?, error_code = ?, updated_at = ?,"

@@ -93,6 +93,7 @@ class CellResult:
     task_id: str | None = None
     error: str | None = None
     submitted: bool = False
+    busy: bool = False  # refused because the service was busy: nothing made, worth a resend
 
 
 @dataclass
@@ -184,7 +185,11 @@ async def run_cells(
                 if not isinstance(exc, Exception):
                     raise  # cancelled: the row says what happened, the claim is free
                 bar.add("failed", finished=True)
-                return CellResult(cell, "failed", None, _why(exc), submitted=True)
+                if getattr(exc, "status", None) == 504:  # may exist: settled by the task list
+                    return CellResult(cell, "uncertain", None, _why(exc), submitted=True)
+                result = CellResult(cell, "failed", None, _why(exc), submitted=True)
+                result.busy = _busy(exc)
+                return result
             # The task id is recorded: the cell is "pending" for everyone, the claim can go.
             _release(catalogue, sweep_id, cell)
             bar.add("submitted")
@@ -243,6 +248,17 @@ async def _finish(
     return CellResult(cell, "pending", task.task_id, error, submitted)
 
 
+def _busy(exc: BaseException) -> bool:
+    """A refusal that created nothing and may pass later (500/502/503 from a busy service)."""
+    return isinstance(exc, APIError) and getattr(exc, "status", None) in (500, 502, 503)
+
+
+# How many times one run sends a cell the service refused as busy (nothing was created).
+_BUSY_ATTEMPTS = 4
+# How many times one run waits out the settle time to look up its own lost answers again.
+_SETTLE_ROUNDS = 3
+
+
 def _release(catalogue: Any, sweep_id: str, cell: Cell) -> None:
     release = getattr(catalogue, "release_cells", None)
     if release is not None:
@@ -273,11 +289,15 @@ async def run_plan(
     cells still to send (``todo`` or a state in ``retry``), sends those it got, waits for the
     ones with a task id, and waits for cells another live run holds until it lets go (at most
     ``hold_timeout`` seconds, default ``timeout`` or 10 minutes; then they are reported
-    ``held``). Never raises for one cell.
+    ``held``). Cells the service refused as busy are sent again a few times; answers lost in
+    this run are looked up again once the catalogue's ``settle_seconds`` have passed (when
+    that fits in the same limit). Never raises for one cell.
     """
     started = time.perf_counter()
     await _settle_lost_answers(client, catalogue, sweep_id)
     sendable_states = ("todo", *retry)
+    busy_sent: dict[tuple[int, int], int] = {}  # cells refused as busy: sent again, a few times
+    settle_rounds: dict[tuple[int, int], int] = {}  # lost answers looked up again in this run
     results: dict[tuple[int, int], CellResult] = {}
     remaining = list(cells)
     limit = hold_timeout if hold_timeout is not None else (timeout or 600.0)
@@ -291,20 +311,23 @@ async def run_plan(
             state = cell_state(mine)
             if state == "uncertain" and cell_item(cell) in busy:
                 elsewhere.append(cell)  # another live run is sending it right now
-            elif state in sendable_states:
+            elif state in sendable_states or (state == "failed" and cell.key in busy_sent):
                 todo.append(cell)
             elif state == "pending" and cell.key not in results:
                 task_id = next(r["task_id"] for r in reversed(mine) if r["task_id"])
                 waiting.append((cell, task_id))
             else:
                 seen.append((cell, state, mine))
-        claimed = set(
-            catalogue.claim_cells(
-                sweep_id,
-                [cell_item(c) for c in todo],
-                lambda mine: cell_state(mine) in sendable_states,
-            )
-        )
+        again = {cell_item(c) for c in todo if c.key in busy_sent}
+
+        def sendable(item: str, mine: list[dict[str, Any]], again: set[str] = again) -> bool:
+            state = cell_state(mine)
+            if state in sendable_states:
+                return True
+            # refused as busy in this run, and nothing sent for the cell since
+            return state == "failed" and item in again and mine[-1]["state"] == "rejected"
+
+        claimed = set(catalogue.claim_cells(sweep_id, [cell_item(c) for c in todo], sendable))
         send = [c for c in todo if cell_item(c) in claimed]
         later = [c for c in todo if cell_item(c) not in claimed] + elsewhere
         for cell, state, mine in seen:
@@ -318,6 +341,38 @@ async def run_plan(
                 max_concurrency=max_concurrency, timeout=timeout, progress=progress,
             )  # fmt: skip
             results.update({r.cell.key: r for r in report.results})
+            refused = [
+                r.cell
+                for r in report.results
+                if r.busy and busy_sent.get(r.cell.key, 0) < _BUSY_ATTEMPTS
+            ]
+            for cell in refused:
+                busy_sent[cell.key] = busy_sent.get(cell.key, 0) + 1
+            if refused:
+                later += refused
+                await asyncio.sleep(0.2 * max(busy_sent[c.key] for c in refused))
+        # Answers lost in this run: once the service has had time to show them, look them up
+        # and go on (adopted ones are waited for, never-created ones sent again).
+        unsure = [
+            c
+            for c in cells
+            if c.key in results
+            and results[c.key].state == "uncertain"
+            and c not in later
+            and settle_rounds.get(c.key, 0) < _SETTLE_ROUNDS
+        ]
+        if unsure:
+            await _settle_lost_answers(client, catalogue, sweep_id)  # most are found at once
+            rows = cell_rows(catalogue, sweep_id)
+            still = [c for c in unsure if cell_state(rows.get(c.key, [])) == "uncertain"]
+            pause = catalogue.settled_at(sweep_id) - time.time()
+            if still and pause <= limit:
+                await asyncio.sleep(max(0.0, pause) + 0.05)
+                await _settle_lost_answers(client, catalogue, sweep_id)
+            for cell in unsure:
+                settle_rounds[cell.key] = settle_rounds.get(cell.key, 0) + 1
+                results.pop(cell.key, None)
+            later += unsure
         if not later:
             break
         held = catalogue.cell_holders(sweep_id)
