@@ -10,6 +10,7 @@ import pytest
 from widget_support import typed_value, valid_values, wait_done
 
 from suno_nb import schema
+from suno_nb.errors import ProblemKind
 from suno_nb.widgets.panel import Panel, panel
 from suno_nb.widgets.studio import STUDIO_ENDPOINTS
 
@@ -23,10 +24,10 @@ def _invalid(action: str) -> tuple[str, Any, str]:
             continue
         if f.kind in ("float", "int") and (f.le is not None or f.gt is not None):
             bad = (f.le + 1) if f.le is not None else f.gt
-            value = {"action": action, name: bad}
-            message = schema.check_value(f, bad).message
-            assert value  # the schema refuses it
-            return name, bad, message
+            problem = schema.check_value(f, bad)
+            assert problem is not None, f"the schema accepts {name}={bad!r}"
+            assert problem.kind is ProblemKind.RANGE and problem.field == name, problem
+            return name, bad, problem.message
     for name in spec.required:  # no bounded number: leave a required field empty
         return name, None, f"{name} is required"
     raise AssertionError(action)
