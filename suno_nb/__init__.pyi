@@ -4,6 +4,7 @@
 # lines (the stub form of an explicit re-export): lazy_loader refuses any other import.
 
 from . import emulator as emulator
+from . import exports as exports
 from . import features as features
 from . import schema as schema
 from .catalogue import Catalogue as Catalogue
@@ -32,6 +33,7 @@ from .models import AudioResponse as AudioResponse
 from .models import Clip as Clip
 from .models import TaskRecord as TaskRecord
 from .sweeps import Sweep as Sweep
+from .sweeps import listening_test as listening_test
 from .sweeps import sweep as sweep
 from .widgets import panel as panel
 from .widgets import studio as studio

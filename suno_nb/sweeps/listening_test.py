@@ -275,9 +275,9 @@ class ListeningTest:
         return listening_widget(self, rater=rater)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        import sys
+        from suno_nb.frontend import in_notebook
 
-        if "ipykernel" in sys.modules:
+        if in_notebook():
             bundle = self.widget()._repr_mimebundle_(include=include, exclude=exclude)
             if isinstance(bundle, tuple):
                 bundle = bundle[0]

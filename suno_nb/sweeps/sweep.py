@@ -29,8 +29,10 @@ from suno_nb.sweeps.plan import Plan, build_plan
 if TYPE_CHECKING:
     import pandas as pd
 
+    from suno_nb.sweeps.listening_test import ListeningTest
     from suno_nb.sweeps.plots import SweepPlots
     from suno_nb.sweeps.statistics import Effects
+    from suno_nb.sweeps.tracking import Tracker
 
 __all__ = ["SWEEPS_FOLDER", "Sweep", "sweep"]
 
@@ -71,6 +73,7 @@ class Sweep:
         timeout: float | None = None,
         progress: bool | None = None,
         n_jobs: int | None = None,
+        tracker: Tracker | None = None,
     ) -> None:
         self.base = base
         self.grid = grid
@@ -87,6 +90,7 @@ class Sweep:
         self.timeout = timeout
         self.progress = progress
         self.n_jobs = n_jobs
+        self.tracker = tracker
 
     # --- planning --------------------------------------------------------------------------
     def plan(self) -> Plan:
@@ -135,11 +139,11 @@ class Sweep:
             >>> sw.run().report_.count("done")   # doctest: +SKIP
             18
         """
-        return runner.run_sync(lambda: self._run(retry=(), close=True))
+        return runner.run_sync(lambda: self._run(retry=(), close=True))._tracked()
 
     async def arun(self) -> Sweep:
         """``run()`` for code already inside an event loop (``await sweep.arun()``)."""
-        return await self._run(retry=(), close=False)
+        return (await self._run(retry=(), close=False))._tracked()
 
     def retry_failed(self, *, include_uncertain: bool = False) -> Sweep:
         """Submit again every cell whose task failed or was refused (once per call).
@@ -148,7 +152,50 @@ class Sweep:
         checking your dashboard, since they may exist (and be paid) already.
         """
         states = ("failed", "uncertain") if include_uncertain else ("failed",)
-        return runner.run_sync(lambda: self._run(retry=states, close=True))
+        return runner.run_sync(lambda: self._run(retry=states, close=True))._tracked()
+
+    def log(self, tracker: Tracker | None = None, *, report: bool | None = None) -> Sweep:
+        """Send the results to an experiment ``tracker`` (default: the one given to
+        ``__init__``): knobs and features per cell, previews and the report as artifacts.
+
+        Example:
+            >>> from suno_nb.sweeps.tracking import MLflowTracker
+            >>> sw.log(MLflowTracker("file:./mlruns"))   # doctest: +SKIP
+        """
+        import tempfile
+
+        from suno_nb.sweeps.tracking import log_sweep
+
+        tracker = tracker if tracker is not None else self.tracker
+        if tracker is None:
+            raise ValueError("no tracker: pass one, e.g. sw.log(MLflowTracker('file:./mlruns'))")
+        plan = self._fitted_plan()
+        frame = self.results()
+        previews = bool(getattr(tracker, "previews", False))
+        seconds = float(getattr(tracker, "preview_seconds", 15.0))
+        wants_report = getattr(tracker, "report", True) if report is None else report
+        with tempfile.TemporaryDirectory() as scratch:
+            path = None
+            if wants_report and not frame.empty:
+                path = self.report(Path(scratch) / f"{self.sweep_id_}.html", audio="link")
+            params = {"action": plan.action, "repeats": plan.repeats, "base": plan.base}
+            params["design"] = plan.design.to_dict() if hasattr(plan.design, "to_dict") else {}
+            log_sweep(
+                tracker,
+                frame,
+                axes=plan.design.axes,
+                sweep_id=self.sweep_id_,
+                params=params,
+                report=path,
+                previews=previews,
+                preview_seconds=seconds,
+            )
+        return self
+
+    def _tracked(self) -> Sweep:
+        if self.tracker is not None:
+            self.log()
+        return self
 
     @classmethod
     def resume(
@@ -384,6 +431,17 @@ class Sweep:
         from suno_nb.sweeps.listening import listening_grid
 
         return listening_grid(self.results(features=False), self.axes, x=x, y=y, repeat=repeat)
+
+    def listening_test(self, kind: str = "rating", **options: Any) -> ListeningTest:
+        """A blind listening test over this sweep's clips (one per cell by default); see
+        :func:`~suno_nb.sweeps.listening_test.listening_test`.
+
+        Example:
+            >>> sw.listening_test("which_higher", knob="weirdness").widget()   # doctest: +SKIP
+        """
+        from suno_nb.sweeps.listening_test import listening_test
+
+        return listening_test(self, kind=kind, **options)
 
     def report(
         self,
