@@ -266,7 +266,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``suno-nb``: returns the exit code (0 ok, 1 service error, 2 bad input)."""
+    """Entry point of ``suno-nb``: returns the exit code (0 ok, 1 service error or a missing
+    extra, 2 bad input)."""
+    from suno_nb._extras import MissingExtraError
     from suno_nb.errors import SunoError, ValidationError
 
     args = build_parser().parse_args(argv)
@@ -283,6 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except SunoError as exc:
         print(f"suno-nb: {type(exc).__name__}: {exc}".replace("\n", " "), file=sys.stderr)
+        return 1
+    except MissingExtraError as exc:
+        print(f"suno-nb: {exc}", file=sys.stderr)
         return 1
 
 

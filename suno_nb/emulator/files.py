@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from suno_nb._extras import MissingExtraError, require
 from suno_nb.emulator.engine import synth
 from suno_nb.emulator.render_cache import Renderer
 from suno_nb.emulator.store import Store
@@ -37,10 +38,11 @@ COVER = "jpg"
 
 
 def ffmpeg_exe() -> str | None:
-    """The ffmpeg binary bundled in the ``imageio-ffmpeg`` wheel, or ``None`` without it."""
+    """The ffmpeg binary bundled in the ``imageio-ffmpeg`` wheel (the ``[video]`` extra), or
+    ``None`` without it."""
     try:
-        import imageio_ffmpeg
-    except ImportError:
+        imageio_ffmpeg = require("imageio_ffmpeg", extra="video", feature="The emulator's mp4")
+    except MissingExtraError:
         return None
     try:
         return imageio_ffmpeg.get_ffmpeg_exe()
@@ -115,7 +117,7 @@ class FileServer:
     def _mp4(self, clip: dict[str, Any]) -> bytes:
         exe = ffmpeg_exe()
         if exe is None:
-            raise RuntimeError("mp4 needs the imageio-ffmpeg package")
+            raise RuntimeError("mp4 needs the 'video' extra: pip install 'suno-nb[video]'")
         image, _ = self.get(f"{clip['id']}.{COVER}") or (b"", "")
         audio, _ = self.get(f"{clip['id']}.mp3") or (b"", "")
         with tempfile.TemporaryDirectory(dir=self.store.root) as tmp:
