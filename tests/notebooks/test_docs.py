@@ -92,13 +92,13 @@ def test_readme_quick_start_runs_on_the_emulator(tmp_path: Path) -> None:
     assert (tmp_path / "suno_catalogue" / "catalogue.sqlite").is_file()
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(600)
-def test_docs_build_strictly(tmp_path: Path) -> None:
-    # The command `make docs` runs, into a temporary site folder.
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site `make docs` builds (strict), into a temporary folder; built once per module."""
+    site = tmp_path_factory.mktemp("docs") / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -107,10 +107,42 @@ def test_docs_build_strictly(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-5000:]
-    site = tmp_path / "site"
+    return site
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_docs_build_strictly(built_site: Path) -> None:
+    site = built_site
     for page in ("guides/emulator", "guides/sweeps", "guides/binder", "notebooks/01_quickstart"):
         assert (site / page / "index.html").is_file(), page
     # The rendered notebooks link to each other as pages, and the .ipynb files can be downloaded.
     quick = (site / "notebooks" / "01_quickstart" / "index.html").read_text()
     assert "02_every_action/" in quick and "mybinder.org" in quick
     assert (site / "notebooks" / "01_quickstart.ipynb").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_api_reference_reads_like_a_reference(built_site: Path) -> None:
+    from suno_nb import schema
+
+    html = (built_site / "reference" / "api" / "index.html").read_text()
+    # Examples are code blocks: a >>> prompt only ever inside highlighted code, never a quote.
+    assert "<blockquote" not in html
+    prompts = html.count("&gt;&gt;&gt;")
+    assert prompts and prompts == html.count('<span class="gp">&gt;&gt;&gt; </span>')
+    assert "doctest:" not in html and "+SKIP" not in html
+    for role in (":class:`", ":func:`", ":meth:`", ":mod:`"):
+        assert role not in html, role
+    # Every action of both clients is documented where users look, with its typed arguments.
+    for client in ("Client", "AsyncClient"):
+        for name, action in schema.ACTIONS.items():
+            anchor = f'id="suno_nb.client.{client}.{name}"'
+            assert anchor in html, (client, name)
+            section = html[html.index(anchor) + len(anchor) :]
+            section = section[: section.find(f'id="suno_nb.client.{client}.')]
+            assert "Parameters:" in section, (client, name)
+            for field in action.fields:
+                assert f"<code>{field}</code>" in section, (client, name, field)
+            assert "**options" in section and "CallOptions" in section
