@@ -44,7 +44,8 @@ def layer_of(module: str, layers: list[Layer]) -> Layer | None:
         (len(prefix), layer)
         for layer in layers
         for prefix in layer.prefixes
-        if module == prefix or module.startswith(prefix + ".")
+        # The root package names only its face (__init__.py), not everything under it.
+        if module == prefix or ("." in prefix and module.startswith(prefix + "."))
     ]
     return max(matches, key=lambda match: match[0])[1] if matches else None
 
