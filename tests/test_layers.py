@@ -12,9 +12,30 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "suno_nb"
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
+
+# Circles inside one layer that remain while their owners untangle them (issue 12.1: "no
+# circles"). A new or a larger circle fails test_no_new_circles now; test_known_circles_are_gone
+# passes once these are gone, and then this set should be emptied and the xfail removed.
+KNOWN_CIRCLES: set[frozenset[str]] = {
+    # the catalogue's helpers take the Catalogue hub instead of data (a frame, the store)
+    frozenset(
+        {
+            "suno_nb.catalogue.catalogue",
+            "suno_nb.catalogue.frame",
+            "suno_nb.catalogue.track",
+            "suno_nb.catalogue.transfer",
+        }
+    ),
+    # the store seam picks its backend by importing it; the backend imports the seam
+    frozenset({"suno_nb.catalogue.store", "suno_nb.catalogue.postgres"}),
+    # the player picks the waveform widget; the widget borrows the player's mp3 preview
+    frozenset({"suno_nb.players", "suno_nb.waveform_player"}),
+}
 
 
 @dataclass(frozen=True)
@@ -106,6 +127,37 @@ def violations(layers: list[Layer], modules: dict[str, Path]) -> list[tuple[str,
     return bad
 
 
+def circles(modules: dict[str, Path]) -> list[frozenset[str]]:
+    """Groups of modules that import each other in a loop (strongly connected, > 1 module)."""
+    known = set(modules)
+    graph = {m: {t for t, _ in imported_modules(m, p, known) if t != m} for m, p in modules.items()}
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[frozenset[str]] = []
+
+    def visit(node: str) -> None:  # Tarjan's algorithm
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        for other in graph[node]:
+            if other not in order:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], order[other])
+        if low[node] == order[node]:
+            group = []
+            while not group or group[-1] != node:
+                group.append(stack.pop())
+            if len(group) > 1:
+                found.append(frozenset(group))
+
+    for node in graph:
+        if node not in order:
+            visit(node)
+    return found
+
+
 LAYERS = read_layers(ARCHITECTURE.read_text())
 MODULES = module_files()
 
@@ -125,6 +177,21 @@ def test_no_import_goes_up_or_sideways() -> None:
     assert not bad, "imports against the layers (docs/architecture.md):\n" + "\n".join(bad)
 
 
+def _known(group: frozenset[str]) -> bool:
+    return any(group <= known for known in KNOWN_CIRCLES)  # what is left of a known circle
+
+
+def test_no_new_circles() -> None:
+    new = [sorted(group) for group in circles(MODULES) if not _known(group)]
+    assert not new, f"modules that import each other in a loop: {new}"
+
+
+@pytest.mark.xfail(strict=False, reason="circles inside the catalogue and the players remain")
+def test_known_circles_are_gone() -> None:
+    left = [sorted(group) for group in circles(MODULES) if _known(group)]
+    assert not left, left
+
+
 def test_the_checker_catches_an_import_from_above_even_inside_a_function(tmp_path: Path) -> None:
     package = tmp_path / "suno_nb"
     (package / "low").mkdir(parents=True)
@@ -140,3 +207,4 @@ def test_the_checker_catches_an_import_from_above_even_inside_a_function(tmp_pat
     modules = module_files(package)
     found = {(importer, target) for importer, target, _ in violations(layers, modules)}
     assert found == {("suno_nb.low.base", "suno_nb.high"), ("suno_nb.side", "suno_nb.high")}
+    assert circles(modules) == [frozenset({"suno_nb.low.base", "suno_nb.high"})]
