@@ -118,6 +118,10 @@ class Panel(w.VBox):
         self.results = w.HBox([], layout=w.Layout(flex_flow="row wrap"))
         self.results.add_class("suno-nb-results")
         self.follow_ups = w.VBox([])
+        # Earlier runs stay below the current one, newest first, in a box that scrolls.
+        self.history = w.VBox([], layout=w.Layout(max_height="640px", overflow="auto"))
+        self.history.add_class("suno-nb-history")
+        self.runs = 0
         self.cards: list[ClipCard] = []
         self._preview_ids: tuple[str, ...] = ()
         header = w.HTML(f"<h3 style='margin:4px 0'>{escape(name)}</h3><div>{escape(summary)}</div>")
@@ -130,6 +134,7 @@ class Panel(w.VBox):
                 self.message,
                 self.previews,
                 self.results,
+                self.history,
                 self.follow_ups,
             ],
             layout=w.Layout(width="100%"),
@@ -162,6 +167,19 @@ class Panel(w.VBox):
     def fill(self, **values: Any) -> Panel:
         """Type values into the form as a user would (checked as they arrive)."""
         self.form_view.fill(values)
+        return self
+
+    def prefill(self, **values: Any) -> Panel:
+        """Start the form over with ``values`` (a card's follow-up); results stay below."""
+        for name, view in self.form_view.fields.items():
+            if name in values or self.form.values.get(name) is not None:
+                view.show(values.get(name))
+        unknown = [n for n in values if n not in self.form_view.fields]
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)} is not a field of {self.name}")
+        self.form.touched.clear()
+        self.form.submit_attempted = False
+        self.form_view.refresh()
         return self
 
     def submit(self) -> bool:
@@ -198,7 +216,15 @@ class Panel(w.VBox):
         # and the runner's lock refuses it anyway.
         self.submit_button.disabled = True
         values = self.form.request()
-        # Cleared before the worker starts: a fast run may show its results at once.
+        # The last run moves into the history before the worker starts (a fast run may show
+        # its results at once): a follow-up never wipes what the tab showed before.
+        if self.results.children:
+            earlier = w.VBox(
+                [w.HTML(f"<i>earlier run {self.runs}</i>"),
+                 w.HBox(list(self.results.children), layout=w.Layout(flex_flow="row wrap"))]
+            )  # fmt: skip
+            self.history.children = (earlier, *self.history.children)
+        self.runs += 1
         self.results.children = ()
         self.previews.children = ()
         self.cards = []
@@ -251,12 +277,7 @@ class Panel(w.VBox):
 
     def _show_result(self, result: Any) -> None:
         data = result.model_dump(exclude_none=True) if hasattr(result, "model_dump") else result
-        rows = "".join(
-            f"<tr><td><b>{escape(str(k))}</b></td><td><pre style='margin:0;white-space:pre-wrap'>"
-            f"{escape(str(v))[:2000]}</pre></td></tr>"
-            for k, v in (data.items() if isinstance(data, Mapping) else [("result", data)])
-        )
-        children: list[Any] = [w.HTML(f"<table class='suno-nb-result'>{rows}</table>")]
+        children: list[Any] = [w.HTML(f"<div class='suno-nb-result'>{result_html(data)}</div>")]
         for action, mapping, extra in _RESULT_USES.get(self.name, ()):
             values = dict(extra)
             for source, target in mapping.items():
@@ -275,6 +296,40 @@ class Panel(w.VBox):
             return
         follow = Panel(action, client=self._current_client, **values)
         self.follow_ups.children = [follow]
+
+
+def result_html(data: Any, depth: int = 0) -> str:
+    """An endpoint's answer as HTML: text as text (lyrics keep their lines), lists and records
+    as nested tables, never a Python ``repr``.
+
+    Example:
+        >>> result_html({"items": [{"text": "[Verse]\\nla la"}]}).count("<table")
+        2
+    """
+    if isinstance(data, Mapping):
+        rows = "".join(
+            f"<tr><td style='vertical-align:top;padding-right:8px'><b>{escape(str(k))}</b></td>"
+            f"<td>{result_html(v, depth + 1)}</td></tr>"
+            for k, v in data.items()
+        )
+        return f"<table class='suno-nb-record'>{rows}</table>"
+    if isinstance(data, list | tuple):
+        if not data:
+            return "<i>none</i>"
+        items = "".join(
+            f"<div style='border-top:1px solid #eee;padding:2px 0'>{result_html(v, depth + 1)}"
+            "</div>"
+            for v in data[:50]
+        )
+        more = f"<i>… {len(data) - 50} more</i>" if len(data) > 50 else ""
+        return items + more
+    text = str(data)
+    if "\n" in text or len(text) > 80:
+        return (
+            "<div class='suno-nb-text' style='white-space:pre-wrap;font-family:inherit'>"
+            f"{escape(text[:20_000])}</div>"
+        )
+    return escape(text)
 
 
 def panel(

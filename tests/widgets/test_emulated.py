@@ -6,11 +6,10 @@ import subprocess
 import sys
 from typing import Any
 
-import ipywidgets as w
 import pytest
 from widget_support import wait_done
 
-from suno_nb import magics
+from suno_nb import magics, schema
 from suno_nb.waveform_player import WaveformPlayer
 from suno_nb.widgets.cards import CardController
 from suno_nb.widgets.panel import panel
@@ -92,9 +91,13 @@ def test_studio_tabs_follow_ups_browser_and_settings(
     emulated: Any, catalogue: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = Studio(client=emulated, catalogue=catalogue)
-    assert list(app.tabs.titles)[-2:] == ["catalogue", "settings"]
-    assert len(app.tabs.children) == len(app.names) + 2
+    titles = list(app.tabs.titles)
+    assert titles[:5] == ["create", "edit a song", "separate", "voice and persona",
+                          "tools and media"]  # fmt: skip
+    assert titles[-2:] == ["catalogue", "settings"]
+    assert set(schema.ACTIONS) <= set(app.names)  # every action has a tab, grouped
     assert list(app.panels) == ["generate"]  # the other tabs are built when opened
+    assert "Offline emulator" in app.notice.value  # information, not an error box
     gen = app.panel("generate")
     gen.runner.poll_interval = (0.05, 0.2)
     gen.fill(prompt="night bus")
@@ -103,7 +106,7 @@ def test_studio_tabs_follow_ups_browser_and_settings(
     gen.cards[1].start.value = 3.0
     gen.cards[1].end.value = 7.0
     gen.cards[1].buttons["replace_section"].click()
-    assert app.tabs.selected_index == app.names.index("replace_section")
+    assert app.selected == "replace_section"
     assert app.panels["replace_section"].form.request() == {
         "audio_id": gen.cards[1].controller.id,
         "replace_section_start": 3.0,
