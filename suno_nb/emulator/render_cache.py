@@ -11,6 +11,7 @@ import collections
 import logging
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ class Renderer:
         self.store = store
         self.max_duration = max_duration
         self.workers = render_pool.worker_count(workers)
+        self._ahead: ThreadPoolExecutor | None = None
         self._cache: collections.OrderedDict[str, Any] = collections.OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -82,6 +84,31 @@ class Renderer:
         rendering = synth().Rendering.load(path)
         self._remember(clip_id, rendering)
         return rendering
+
+    def render_soon(self, task: dict[str, Any]) -> None:
+        """Start rendering a new task in the worker pool while it is pending and running, so
+        its clips are ready when it succeeds (the service, too, works while you wait). Only
+        with a pool: in-thread, rendering ahead would compete with the requests for the GIL."""
+        if not self.workers or task.get("fails") or synth().__name__ != "suno_nb.emulator.synth":
+            return
+        with self._lock:
+            if self._ahead is None:
+                self._ahead = ThreadPoolExecutor(self.workers, thread_name_prefix="suno-render")
+            ahead = self._ahead
+        ahead.submit(self._render_quietly, task)
+
+    def _render_quietly(self, task: dict[str, Any]) -> None:
+        try:
+            self.render_task(task)
+        except Exception:  # the request that needs the clips renders again and reports
+            log.exception("rendering task %s ahead failed", task["id"])
+
+    def close(self) -> None:
+        """Stop rendering ahead (renders already running finish)."""
+        with self._lock:
+            ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            ahead.shutdown(wait=True, cancel_futures=True)
 
     def render_task(self, task: dict[str, Any]) -> None:
         """Render every clip of an ``/suno/audios`` task once, and record what came out."""

@@ -190,6 +190,7 @@ class Emulator:
         )
 
     def close(self) -> None:
+        self.renderer.close()
         self.store.close()
         if self._tmp is not None:
             self._tmp.cleanup()
@@ -512,6 +513,7 @@ class Emulator:
         ]
         self.store.put_clips(clips)
         self.store.put_task(task)
+        self.renderer.render_soon(task)  # the music is made while the task is pending
         return task
 
     # ----------------------------------------------------------------- snapshots and records
