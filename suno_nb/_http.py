@@ -23,12 +23,15 @@ __all__ = [
     "Client",
     "ConnectError",
     "HTTPError",
+    "HTTPTransport",
     "MockTransport",
     "Reply",
     "Request",
     "Response",
+    "SchemeTransport",
     "TimeoutException",
     "TransportError",
+    "UnsupportedProtocol",
     "make_async_client",
     "make_sync_client",
 ]
@@ -44,6 +47,8 @@ Request = httpx.Request
 Response = httpx.Response
 TimeoutException = httpx.TimeoutException
 TransportError = httpx.TransportError
+HTTPTransport = httpx.HTTPTransport
+UnsupportedProtocol = httpx.UnsupportedProtocol
 Timeout = httpx.Timeout
 ByteStream = httpx.ByteStream
 AsyncByteStream = httpx.AsyncByteStream
@@ -58,13 +63,70 @@ def _timeout(seconds: float) -> httpx.Timeout:
     return httpx.Timeout(seconds, connect=min(10.0, seconds))
 
 
+class SchemeTransport(httpx.BaseTransport):
+    """The network transport of sync clients, built on first use, per URL scheme.
+
+    ``http://`` requests (the emulator server, loopback) go through a connection pool without
+    any TLS set-up; ``https://`` ones through httpx2's verified ``HTTPTransport``, built the
+    first time one is sent. Loading the CA certificates costs tens of milliseconds, which a
+    client of the emulator or a loopback URL never needs to pay.
+    """
+
+    def __init__(self) -> None:
+        self._by_scheme: dict[str, httpx.BaseTransport] = {}
+
+    def _transport(self, scheme: str) -> httpx.BaseTransport:
+        transport = self._by_scheme.get(scheme)
+        if transport is None:
+            transport = httpx.HTTPTransport() if scheme == "https" else _PlainTransport()
+            self._by_scheme[scheme] = transport
+        return transport
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._transport(request.url.scheme).handle_request(request)
+
+    def close(self) -> None:
+        for transport in self._by_scheme.values():
+            transport.close()
+        self._by_scheme.clear()
+
+    @property
+    def schemes(self) -> list[str]:
+        """The schemes used so far (``[]`` before the first request)."""
+        return sorted(self._by_scheme)
+
+
+class _PlainTransport(httpx.HTTPTransport):
+    """httpx2's transport for ``http://`` only: its pool holds no SSL context."""
+
+    def __init__(self) -> None:  # no super().__init__: that would build an SSL context
+        import httpcore2
+
+        limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+        self._pool = httpcore2.ConnectionPool(
+            ssl_context=None,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+        )
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.scheme != "http":
+            raise httpx.UnsupportedProtocol(f"{request.url.scheme}:// through a plain transport")
+        return super().handle_request(request)
+
+
 def make_sync_client(
     base_url: str, *, transport: Any = None, timeout: float = 30.0, headers: dict | None = None
 ) -> httpx.Client:
-    """A sync client; ``transport`` is the seam for the emulator and test fakes."""
+    """A sync client; ``transport`` is the seam for the emulator and test fakes.
+
+    Without one it talks through a :class:`SchemeTransport`: no TLS set-up until an
+    ``https://`` request is sent.
+    """
     return httpx.Client(
         base_url=base_url,
-        transport=transport,
+        transport=transport if transport is not None else SchemeTransport(),
         timeout=_timeout(timeout),
         headers=headers,
         follow_redirects=True,
