@@ -10,6 +10,7 @@ from client_support import BASE, make_client
 from fakes import FakeSuno
 
 import suno_nb
+from suno_nb import errors
 from suno_nb.client import Client
 from suno_nb.client_base import SyncBaseClient
 from suno_nb.tasks import QuietObserver, TaskObserver, check_observer
@@ -97,3 +98,21 @@ def test_call_options_pass_through_and_unknown_keywords_are_refused() -> None:
     with pytest.raises(TypeError, match="'bogus': it is neither a field"):
         client.generate("p", bogus=1)
     assert len(fake.calls("/suno/audios")) == 1
+
+
+def test_the_task_listing_is_retrieve_batch_without_ids_and_retried_as_a_read() -> None:
+    fake = FakeSuno()
+    client = make_client(fake)
+    first, second = client.generate("a"), client.generate("b")
+    fake.fail_next.append((503, {"code": "busy", "message": "later"}, {}))
+    page = client.list_tasks(created_at_min=0, created_at_max=2e9, offset=0, limit=10,
+                             type="audios", user_id="u1", application_id="app1")  # fmt: skip
+    body = fake.calls("/suno/tasks")[-1]
+    assert body["action"] == "retrieve_batch" and "ids" not in body
+    assert {k: body[k] for k in ("limit", "type", "user_id", "application_id")} == {
+        "limit": 10, "type": "audios", "user_id": "u1", "application_id": "app1"
+    }  # fmt: skip
+    assert [r.id for r in page.items] == [second.task_id, first.task_id]  # newest first
+    assert page.items[0].request["prompt"] == "b"  # each with the request it was sent with
+    with pytest.raises(errors.ValidationError, match="limit"):
+        client.list_tasks(limit=0)
