@@ -55,8 +55,10 @@ __all__ = [
     "FEATURE_COLUMNS",
     "FEATURE_VERSION",
     "AudioFeatureError",
+    "iter_measure",
     "measure",
     "measure_many",
+    "warm_workers",
 ]
 
 FEATURE_VERSION: int = 2  # 2: onset_irregularity, pitch_class_entropy
@@ -137,18 +139,21 @@ def measure_many(
     *,
     n_jobs: int | None = None,
     progress: bool = True,
-    batch_size: int = 4,
+    batch_size: int | None = None,
     sr: int | None = None,
     on_error: Literal["raise", "nan"] = "raise",
 ) -> list[dict[str, Any]]:
     """Measure many tracks in worker processes; one dict per source, in the input order.
 
-    Each task measures ``batch_size`` tracks, so process overhead is paid per batch and a worker
+    Each task measures ``batch_size`` tracks (by default a few per task, so every worker gets
+    several tasks and none idles at the end), so process overhead is paid per batch and a worker
     holds one decoded track at a time: memory stays bounded whatever the number of files (pass
     paths, not arrays, to keep it so). ``n_jobs`` follows joblib: None means 1 unless a
-    ``joblib.parallel_config(n_jobs=...)`` says otherwise, -1 means all cores. With
-    ``on_error="nan"`` a bad file gives a row of NaNs with an ``error`` message instead of
-    stopping the batch. ``sr`` applies to array sources.
+    ``joblib.parallel_config(n_jobs=...)`` says otherwise, -1 means all cores; the backend too
+    (``with joblib.parallel_config(backend="dask"):`` spreads the batches over a Dask cluster).
+    With ``on_error="nan"`` a bad file gives a row of NaNs with an ``error`` message instead of
+    stopping the batch. ``sr`` applies to array sources. A source may be a URL that fsspec
+    opens (``s3://…``; needs ``suno-nb[lab]``).
 
     Example:
         >>> import numpy as np
@@ -157,21 +162,79 @@ def measure_many(
         >>> len(rows), rows[0] == rows[1]
         (2, True)
     """
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    if on_error not in ("raise", "nan"):
-        raise ValueError(f"on_error must be 'raise' or 'nan', got {on_error!r}")
     items = list(sources)
-    batches = [items[i : i + batch_size] for i in range(0, len(items), batch_size)]
     bar = _progress_bar(len(items), enabled=progress)
     rows: list[dict[str, Any]] = []
     try:
-        for batch_rows in _run_batches(batches, n_jobs=n_jobs, sr=sr, on_error=on_error):
+        for batch_rows in iter_measure(
+            items, n_jobs=n_jobs, batch_size=batch_size, sr=sr, on_error=on_error
+        ):
             rows.extend(batch_rows)
             bar.update(len(batch_rows))
     finally:
         bar.close()
     return rows
+
+
+def iter_measure(
+    sources: Sequence[str | os.PathLike[str] | np.ndarray],
+    *,
+    n_jobs: int | None = None,
+    batch_size: int | None = None,
+    sr: int | None = None,
+    on_error: Literal["raise", "nan"] = "raise",
+) -> Iterator[list[dict[str, Any]]]:
+    """:func:`measure_many` as it goes: yields the rows of each batch, in the input order, as
+    soon as they are ready (the catalogue stores them batch by batch).
+
+    Example:
+        >>> import numpy as np
+        >>> tone = np.sin(2 * np.pi * 220 * np.arange(22050 * 2) / 22050)
+        >>> [len(rows) for rows in iter_measure([tone] * 3, sr=22050, n_jobs=1, batch_size=2)]
+        [2, 1]
+    """
+    if batch_size is not None and batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    if on_error not in ("raise", "nan"):
+        raise ValueError(f"on_error must be 'raise' or 'nan', got {on_error!r}")
+    size = batch_size or _auto_batch(len(sources), n_jobs)
+    batches = [list(sources[i : i + size]) for i in range(0, len(sources), size)]
+    yield from _run_batches(batches, n_jobs=n_jobs, sr=sr, on_error=on_error)
+
+
+def _auto_batch(count: int, n_jobs: int | None) -> int:
+    """Tracks per task: about 8 tasks per worker (so the last ones balance out), 1 to 8."""
+    workers = _workers(n_jobs)
+    return max(1, min(8, count // (8 * workers)))
+
+
+def _workers(n_jobs: int | None) -> int:
+    import joblib
+
+    # the active joblib.parallel_config (backend and n_jobs) decides when n_jobs is None
+    return max(1, joblib.effective_n_jobs(n_jobs))
+
+
+def warm_workers(n_jobs: int | None = -1) -> int:
+    """Start the worker pool and load librosa and numba in every worker, so the first real
+    batch is as fast as the later ones (a notebook may call it while the user reads).
+
+    Returns the number of tasks run. Example:
+        >>> warm_workers(n_jobs=1)   # doctest: +SKIP
+        1
+    """
+    import joblib
+
+    workers = _workers(n_jobs)
+    list(joblib.Parallel(n_jobs=n_jobs)(joblib.delayed(_warm)() for _ in range(workers)))
+    return workers
+
+
+def _warm() -> None:
+    import numpy as np
+
+    t = np.arange(int(1.5 * ANALYSIS_SR), dtype=np.float32) / ANALYSIS_SR
+    measure(0.3 * np.sin(2 * np.pi * 220 * t), sr=ANALYSIS_SR)
 
 
 def _run_batches(
@@ -224,7 +287,9 @@ def _load(source: Any, sr: int | None) -> tuple[str, np.ndarray, int]:
         label = os.fspath(source)
         if sr is not None:
             raise ValueError(f"{label}: sr is read from the file; pass sr only with an array")
-        return label, *_read_file(Path(label))
+        if "://" in label and not label.startswith("file://"):
+            return label, *_read_url(label)
+        return label, *_read_file(Path(label.removeprefix("file://")))
     if not isinstance(source, np.ndarray):
         raise TypeError(f"source must be a path or a numpy array, got {type(source).__name__}")
     if sr is None or sr <= 0:
@@ -255,6 +320,29 @@ def _read_file(path: Path) -> tuple[np.ndarray, int]:
             f"cannot decode audio ({error}); the file may be truncated or not WAV/FLAC/OGG/MP3"
             " - delete it and download it again",
         ) from error
+    return samples, int(rate)
+
+
+def _read_url(url: str) -> tuple[np.ndarray, int]:
+    """Audio anywhere fsspec reaches (a shared catalogue's object store)."""
+    import io
+
+    import soundfile
+
+    from suno_nb._extras import require
+
+    fsspec = require("fsspec", extra="lab", feature="Measuring audio at a URL")
+    try:
+        with fsspec.open(url, "rb") as handle:
+            data = handle.read()
+    except (OSError, ValueError) as error:
+        raise AudioFeatureError(
+            url, f"cannot read it ({error}); check the URL and access"
+        ) from None
+    try:
+        samples, rate = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)
+    except (soundfile.LibsndfileError, RuntimeError, TypeError) as error:
+        raise AudioFeatureError(url, f"cannot decode audio ({error})") from error
     return samples, int(rate)
 
 

@@ -172,7 +172,8 @@ def _feature_frame(
     if features.num_rows == 0:
         n = len(clip_ids)
         numbers = [name for name in names if name != "key"]
-        frame = pd.DataFrame(np.full((n, len(numbers)), np.nan), columns=numbers)  # one block
+        # (columns, rows) transposed is the layout of a pandas block: taken without a copy
+        frame = pd.DataFrame(np.full((len(numbers), n), np.nan).T, columns=numbers, copy=False)
         frame.insert(names.index("key"), "key", pd.Categorical([None] * n))
         return frame
     spread = features.take(_positions(clip_ids, features["clip_id"], pa.string()))
@@ -458,7 +459,7 @@ def measure(
 ) -> pd.DataFrame:
     import pandas as pd
 
-    from suno_nb.features import FEATURE_VERSION, measure_many
+    from suno_nb.features import FEATURE_VERSION
 
     rows = catalogue._store.read(
         "SELECT c.clip_id, fa.state, fa.path, fa.sha256, f.version, f.sha256, f.error"
@@ -487,10 +488,101 @@ def measure(
         and (by_id[cid][4] != FEATURE_VERSION or by_id[cid][5] != by_id[cid][3] or by_id[cid][6])
     ]
     if stale:
-        paths = [str(catalogue.root / by_id[cid][2]) for cid in stale]
-        results = measure_many(paths, n_jobs=n_jobs, progress=progress, on_error="nan")
-        _store_features(catalogue, stale, [by_id[c][3] for c in stale], results, FEATURE_VERSION)
+        _measure_claimed(catalogue, stale, by_id, n_jobs=n_jobs, progress=progress)
     return _feature_table(catalogue, [c for c in wanted if c not in no_audio], pd)
+
+
+_LEASE_S = 300.0  # renewed at every stored batch: only a dead analysis lets it lapse
+_STORE_EVERY = 200  # rows per write transaction: short, other kernels may be writing
+_WAIT_S = 0.5
+
+
+def _measure_claimed(
+    catalogue: Catalogue, stale: list[str], by_id: dict[str, tuple], *, n_jobs: Any, progress: bool
+) -> None:
+    """Measure the stale clips that no other analysis is measuring, claimed in the store, and
+    wait for the ones another one holds: two overlapping analyses (two kernels, a sweep's
+    results and catalogue.measure, workers of a cluster) never compute a clip twice."""
+    from suno_nb.catalogue.store import new_owner
+    from suno_nb.features import FEATURE_VERSION, _progress_bar
+
+    store = catalogue._store
+    scope, owner, started = f"features:{FEATURE_VERSION}", new_owner(), time.time()
+    bar = _progress_bar(len(stale), enabled=progress)
+    pending = list(stale)
+    try:
+        while pending:
+            with store.write() as conn:
+                mine = store.claim(conn, scope, pending, owner, _LEASE_S)
+            if mine:
+                try:
+                    # another analysis may have stored some between our look and our claim
+                    todo = _still_stale(catalogue, mine, started)
+                    bar.update(len(mine) - len(todo))
+                    _measure_and_store(catalogue, todo, by_id, n_jobs, bar, scope, owner)
+                finally:
+                    store.release(scope, mine, owner)
+            taken = set(mine)
+            pending = [c for c in pending if c not in taken]
+            if pending:  # held by a live analysis: wait for its rows, or for its lease to lapse
+                _sleep(_WAIT_S)
+                still = _still_stale(catalogue, pending, started)
+                bar.update(len(pending) - len(still))
+                pending = still
+    finally:
+        bar.close()
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)  # a seam: tests patch it
+
+
+def _still_stale(catalogue: Catalogue, ids: list[str], started: float) -> list[str]:
+    """The ids whose features are still missing or stale (a row another analysis stored since
+    ``started`` counts as done, even an error row: it would fail the same way here)."""
+    from suno_nb.features import FEATURE_VERSION
+
+    done: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        done.update(
+            cid
+            for (cid,) in catalogue._store.read(
+                "SELECT f.clip_id FROM features f JOIN files fa ON fa.clip_id = f.clip_id"
+                " AND fa.kind = 'audio' WHERE f.version = ? AND f.sha256 = fa.sha256"
+                " AND (f.error IS NULL OR f.measured_at >= ?)"
+                f" AND f.clip_id IN ({', '.join('?' * len(chunk))})",
+                [FEATURE_VERSION, started, *chunk],
+            )
+        )
+    return [cid for cid in ids if cid not in done]
+
+
+def _measure_and_store(
+    catalogue: Catalogue,
+    ids: list[str],
+    by_id: dict[str, tuple],
+    n_jobs: Any,
+    bar: Any,
+    scope: str,
+    owner: str,
+) -> None:
+    """Measure ``ids`` (workers read the files; rows stream back in order) and store them every
+    few hundred rows, renewing the claims' lease each time."""
+    from suno_nb.features import FEATURE_VERSION, iter_measure
+
+    if not ids:
+        return
+    paths = [str(catalogue.root / by_id[cid][2]) for cid in ids]
+    done, rows = 0, []
+    for batch_rows in iter_measure(paths, n_jobs=n_jobs, on_error="nan"):
+        rows.extend(batch_rows)
+        bar.update(len(batch_rows))
+        if len(rows) >= _STORE_EVERY or done + len(rows) == len(ids):
+            chunk = ids[done : done + len(rows)]
+            _store_features(catalogue, chunk, [by_id[c][3] for c in chunk], rows, FEATURE_VERSION)
+            catalogue._store.renew(owner, _LEASE_S)
+            done, rows = done + len(rows), []
 
 
 def _store_features(

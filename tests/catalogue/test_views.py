@@ -85,7 +85,7 @@ def test_measure_is_cached_and_joined_into_the_table(catalogue, tracks, monkeypa
     assert table.spectral_centroid_hz.between(150, 1200).all()
     assert (table.feature_version == features.FEATURE_VERSION).all()
     calls = []
-    monkeypatch.setattr(features, "measure_many", lambda *a, **k: calls.append(a) or [])
+    monkeypatch.setattr(features, "iter_measure", lambda *a, **k: calls.append(a) or iter([]))
     catalogue.measure(progress=False)
     assert calls == []  # cached
     df = catalogue.df
@@ -95,7 +95,9 @@ def test_measure_is_cached_and_joined_into_the_table(catalogue, tracks, monkeypa
     # A newer feature version makes the cached rows stale.
     monkeypatch.setattr(features, "FEATURE_VERSION", features.FEATURE_VERSION + 1)
     monkeypatch.setattr(
-        features, "measure_many", lambda paths, **k: calls.append(paths) or [{}] * len(paths)
+        features,
+        "iter_measure",
+        lambda paths, **k: calls.append(paths) or iter([[{}] * len(paths)]),
     )
     catalogue.measure(progress=False)
     assert len(calls) == 1 and len(calls[0]) == 2
