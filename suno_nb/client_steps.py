@@ -200,7 +200,10 @@ class Core:
         if problems:
             raise ValidationError(problems, action=name)
         if ep.method == "POST":
-            return Request("POST", ep.path, json={**ep.fixed, **fields}, label=name)
+            # /suno/tasks only reads (the listing): safe to re-send on 5xx like any read.
+            read_only = ep.path == "/suno/tasks"
+            body = {**ep.fixed, **fields}
+            return Request("POST", ep.path, json=body, read_only=read_only, label=name)
         return Request(ep.method, ep.path, params=fields, read_only=ep.method == "GET", label=name)
 
     def tasks_request(self, ids: str | list[str]) -> Request:

@@ -147,6 +147,11 @@ class FakeSuno:
         return rec
 
     def _tasks(self, body: dict[str, Any]) -> _http.Response:
+        if body.get("action") == "retrieve_batch" and "ids" not in body:  # the listing
+            ids = list(reversed(self.tasks))[body.get("offset", 0) :][: body.get("limit", 50)]
+            return _http.Response(
+                200, json={"items": [self.record(i) for i in ids], "count": len(self.tasks)}
+            )
         if body.get("action") == "retrieve_batch":
             items = [self.record(i) for i in body.get("ids", [])]
             return _http.Response(200, json={"items": items, "count": len(items)})
