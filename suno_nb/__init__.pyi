@@ -7,15 +7,13 @@ from . import emulator as emulator
 from . import exports as exports
 from . import features as features
 from . import schema as schema
+from .callbacks import parse_callback as parse_callback
 from .catalogue import Catalogue as Catalogue
 from .catalogue import Track as Track
 from .catalogue import compare as compare
 from .client import AsyncClient as AsyncClient
-from .client import AsyncTask as AsyncTask
 from .client import Client as Client
-from .client import Progress as Progress
-from .client import Task as Task
-from .client import parse_callback as parse_callback
+from .client import resume as resume
 from .errors import APIError as APIError
 from .errors import AuthenticationError as AuthenticationError
 from .errors import BadRequestError as BadRequestError
@@ -35,6 +33,10 @@ from .models import TaskRecord as TaskRecord
 from .sweeps import Sweep as Sweep
 from .sweeps import listening_test as listening_test
 from .sweeps import sweep as sweep
+from .tasks import AsyncTask as AsyncTask
+from .tasks import Progress as Progress
+from .tasks import Task as Task
+from .tasks import TaskObserver as TaskObserver
 from .widgets import panel as panel
 from .widgets import studio as studio
 
