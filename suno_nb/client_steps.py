@@ -396,9 +396,11 @@ class Core:
     def progress_bar(self, task: TaskBase) -> Any:
         show = self.progress
         if show is None:  # auto: a status line in notebooks, silence in scripts and tests
-            from suno_nb.frontend import in_notebook
+            from suno_nb.frontend import detect_frontend
 
-            show = in_notebook()
+            # Not in Voilà: a bar that closes before the page draws it shows there as
+            # "Error displaying widget: model not found".
+            show = detect_frontend() not in ("terminal", "voila")
         if not show:
             return None
         from tqdm.auto import tqdm
