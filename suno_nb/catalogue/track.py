@@ -133,11 +133,15 @@ class Track:
             self._audio[key] = (y, int(rate))
         return self._audio[key]
 
-    def play(self, embed: bool | str | None = None) -> Any:
-        """A player for this track that works in the current front end (see suno_nb.players)."""
+    def play(self, embed: bool | str | None = None, *, light: bool = False) -> Any:
+        """A player for this track that works in the current front end (see suno_nb.players).
+
+        In a notebook it shows the waveform: click a time, drag a region, then read
+        ``.cursor`` / ``.selection`` (e.g. ``client.extend(track.id, continue_at=p.cursor)``).
+        """
         from suno_nb.players import player
 
-        return player(self.path, embed=embed, title=self.title or self.id)
+        return player(self.path, embed=embed, title=self.title or self.id, light=light)
 
     def waveform(self, ax: Axes | None = None) -> Axes | Figure:
         """Draw the waveform; returns ``ax`` (or a new figure). No ``plt.show()``."""
@@ -224,8 +228,42 @@ class Comparison:
     tracks: list[Track]
     figure: Figure
 
+    @property
+    def labels(self) -> list[str]:
+        """Each track's title and the settings that differ between them (suno_nb.labels)."""
+        from suno_nb.labels import track_labels
+
+        return track_labels([t.title for t in self.tracks], [t.params for t in self.tracks],
+                            [t.id for t in self.tracks])  # fmt: skip
+
+    def widget(self) -> Any:
+        """Players (labelled by what differs) above the figure, as one ipywidgets box."""
+        import ipywidgets as w
+
+        from suno_nb.players import player
+
+        players = [player(t.path, title=label).widget
+                   for t, label in zip(self.tracks, self.labels, strict=True)]  # fmt: skip
+        png = io.BytesIO()
+        self.figure.savefig(png, format="png", dpi=72)
+        row = w.HBox(players, layout=w.Layout(flex_flow="row wrap", gap="8px"))
+        return w.VBox([row, w.Image(value=png.getvalue(), format="png")])
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        # In a notebook (Voilà included) players that play; elsewhere the static HTML.
+        from suno_nb.frontend import in_notebook
+
+        if not in_notebook():
+            return {"text/html": self._repr_html_(), "text/plain": repr(self)}
+        bundle = self.widget()._repr_mimebundle_(include=include, exclude=exclude)
+        bundle = dict(bundle[0] if isinstance(bundle, tuple) else bundle or {})
+        bundle["text/plain"] = repr(self)
+        return bundle
+
     def _repr_html_(self) -> str:
-        players = "".join(f"<div style='flex:1'>{t.play().to_html()}</div>" for t in self.tracks)
+        players = "".join(
+            f"<div style='flex:1'>{t.play(light=True).to_html()}</div>" for t in self.tracks
+        )
         png = io.BytesIO()
         self.figure.savefig(png, format="png", dpi=72)
         image = base64.b64encode(png.getvalue()).decode()
@@ -249,10 +287,14 @@ def compare(tracks: Sequence[Track], *, kind: str = "mel") -> Comparison:
     tracks = list(tracks)
     if not tracks:
         raise ValueError("compare() needs at least one track")
+    from suno_nb.labels import track_labels
+
+    labels = track_labels([t.title for t in tracks], [t.params for t in tracks],
+                          [t.id for t in tracks])  # fmt: skip
     items = []
-    for track in tracks:
+    for track, label in zip(tracks, labels, strict=True):
         y, sr = track.load(mono=True)
-        items.append((track.title or track.id, y, sr))
+        items.append((label, y, sr))
     return Comparison(tracks, plots.compare_grid(items, kind=kind))
 
 

@@ -48,6 +48,25 @@ def test_committed_clean_with_a_kernelspec(path: Path) -> None:
     assert "SUNO_NB_HOME" in first_code.source
 
 
+@pytest.mark.parametrize("name", EXPECTED)
+def test_a_users_own_catalogue_folder_is_honoured_and_named(name: str, tmp_path: Path) -> None:
+    path = NOTEBOOKS / f"{name}.ipynb"
+    first_code = next(c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    setup = "\n".join(  # the lines up to the import: no client is built
+        line for line in first_code.source.splitlines()
+        if line.startswith(("import os", "os.environ.setdefault", "import suno_nb", "print("))
+    )  # fmt: skip
+    assert 'os.environ["SUNO_NB_HOME"] =' not in first_code.source  # never overwritten
+    mine = tmp_path / "my catalogue"
+    env = {k: v for k, v in __import__("os").environ.items() if k != "SUNO_NB_HOME"}
+    said = subprocess.run([sys.executable, "-c", setup], env={**env, "SUNO_NB_HOME": str(mine)},
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert f"tracks are kept in {mine}" in said
+    default = subprocess.run([sys.executable, "-c", setup], env=env, cwd=tmp_path,
+                             capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert f"tracks are kept in {tmp_path / 'nb_catalogue'}" in default
+
+
 def test_no_token_or_secret_in_the_notebooks() -> None:
     for path in NOTEBOOK_PATHS:
         assert "Bearer" not in path.read_text(), f"{path.name}: an Authorization header"
@@ -110,7 +129,7 @@ def test_classroom_runs_as_a_voila_app(tmp_path: Path) -> None:
     assert page.count("application/vnd.jupyter.widget-view+json") >= 3, log[-3000:]
     assert "Exercise 1" in page
     # The code is hidden in the app; the students see the narration and the outputs.
-    assert "suno_nb.studio(client)" not in page
+    assert "suno_nb.studio(client, preset" not in page
 
 
 def _get_when_up(url: str, server: subprocess.Popen, timeout: float) -> str:

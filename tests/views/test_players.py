@@ -248,3 +248,24 @@ def test_server_root_from_runtime_files(
     )
     assert _server_root(inner) == inner.resolve()  # the deepest live root wins
     assert _server_root(Path("/usr")) is None
+
+
+def test_comparison_labels_say_what_differs_and_play_in_a_notebook(
+    clips: Clips, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from suno_nb.catalogue.track import Comparison
+
+    class _Track:
+        def __init__(self, weirdness: float) -> None:
+            self.title, self.id, self.path = "School Trip", f"id{weirdness}", clips.stereo_wav
+            self.params = {"prompt": "trip", "weirdness": weirdness}
+
+    import matplotlib.figure
+
+    shown = Comparison([_Track(0.2), _Track(0.8)], matplotlib.figure.Figure())
+    assert shown.labels == ["School Trip — weirdness 0.2", "School Trip — weirdness 0.8"]
+    monkeypatch.setenv("VOILA_KERNEL_ID", "k")  # Voilà: players that play, not a static note
+    bundle = shown._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    players = shown.widget().children[0].children
+    assert [p.title for p in players] == shown.labels and all(p.audio for p in players)
