@@ -73,44 +73,83 @@ def _words(aligned: Iterable[Any]) -> list[Word]:
     return sorted(out, key=lambda w: w.start)
 
 
-def _lyric_lines(lyric: str) -> list[int]:
-    """How many words each sung line of ``lyric`` has (section tags and blank lines dropped)."""
-    counts = []
+def _lyric_tokens(lyric: str) -> list[tuple[int, str]]:
+    """``(line number, word)`` of every sung word of ``lyric`` (section tags and blank lines
+    dropped), words compared without case or punctuation."""
+    tokens = []
+    line = 0
     for raw in lyric.splitlines():
         if not raw.strip() or _SECTION.match(raw):
             continue
-        counts.append(len(re.sub(r"\[[^\]]*\]", " ", raw).split()))
-    return [c for c in counts if c]
+        words = [_norm(w) for w in re.sub(r"\[[^\]]*\]", " ", raw).split()]
+        words = [w for w in words if w]
+        if words:
+            tokens.extend((line, w) for w in words)
+            line += 1
+    return tokens
+
+
+def _norm(word: str) -> str:
+    return re.sub(r"[^\w']+", "", word.lower())
+
+
+def _lyric_positions(words: list[Word], tokens: list[tuple[int, str]]) -> list[int | None]:
+    """Where in the lyric each sung word is: the expected next word, else a match a little
+    ahead, else a repeat (a chorus sung again) found anywhere; ``None`` when it is not there."""
+    positions: list[int | None] = []
+    expected = 0
+    texts = [t for _, t in tokens]
+    for index, word in enumerate(words):
+        text = _norm(word.text)
+        found = None
+        if expected < len(texts) and texts[expected] == text:
+            found = expected
+        else:
+            ahead = [j for j in range(expected, min(expected + 8, len(texts))) if texts[j] == text]
+            if ahead:
+                found = ahead[0]
+            else:
+                following = _norm(words[index + 1].text) if index + 1 < len(words) else None
+                again = [
+                    j
+                    for j, t in enumerate(texts)
+                    if t == text and (following is None or texts[(j + 1) % len(texts)] == following)
+                ]
+                found = again[0] if again else None
+        positions.append(found)
+        if found is not None:
+            expected = found + 1
+    return positions
 
 
 def lines_of(aligned: Iterable[Any], lyric: str | None = None) -> list[Line]:
-    """Group aligned words into lines: the lyric's lines when given (and the counts agree
-    at least in total), else at pauses longer than 1.2 s or every 10 words.
+    """Group aligned words into lines: by the lyric's own lines when it is given (a repeated
+    chorus is found again), else at pauses longer than 1.2 s or every 10 words.
 
     Example:
-        >>> words = [{"word": w, "start_s": i, "end_s": i + 0.5} for i, w in enumerate("abc")]
-        >>> [line.text for line in lines_of(words, lyric="[Verse]\\na b\\nc")]
-        ['a b', 'c']
+        >>> words = [{"word": w, "start_s": i, "end_s": i + 0.5} for i, w in enumerate("abcab")]
+        >>> [line.text for line in lines_of(words, lyric="[Verse]\\na b\\n[Chorus]\\nc")]
+        ['a b', 'c', 'a b']
     """
     words = _words(aligned)
     if not words:
         return []
-    counts = _lyric_lines(lyric or "")
+    tokens = _lyric_tokens(lyric or "")
+    positions = _lyric_positions(words, tokens) if tokens else [None] * len(words)
     lines: list[Line] = []
-    if counts and sum(counts) >= len(words):
-        position = 0
-        for count in counts:
-            chunk = words[position : position + count]
-            if chunk:
-                lines.append(Line(tuple(chunk)))
-            position += count
-        return lines
     current: list[Word] = []
-    for word in words:
-        if current and (word.start - current[-1].end > _GAP_SECONDS or len(current) >= _MAX_WORDS):
-            lines.append(Line(tuple(current)))
-            current = []
+    previous: int | None = None
+    for word, position in zip(words, positions, strict=True):
+        if current:
+            if position is not None and previous is not None:
+                new_line = tokens[position][0] != tokens[previous][0] or position <= previous
+            else:  # not in the lyric (or no lyric): a pause or a long line breaks it
+                new_line = word.start - current[-1].end > _GAP_SECONDS or len(current) >= _MAX_WORDS
+            if new_line:
+                lines.append(Line(tuple(current)))
+                current = []
         current.append(word)
+        previous = position if position is not None else previous
     lines.append(Line(tuple(current)))
     return lines
 

@@ -89,8 +89,9 @@ def export_tagged(
     if cover:
         image = _cover_path(track)
         if image is not None:
-            mime = "image/png" if image.suffix.lower() == ".png" else "image/jpeg"
-            tags.add(id3.APIC(encoding=3, mime=mime, type=3, desc="cover", data=image.read_bytes()))
+            data = image.read_bytes()
+            mime = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
+            tags.add(id3.APIC(encoding=3, mime=mime, type=3, desc="cover", data=data))
     tags.save(target, v2_version=3)
     if sidecar_json:
         target.with_suffix(".json").write_text(

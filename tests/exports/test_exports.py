@@ -111,7 +111,8 @@ def test_tagged_mp3_reads_back_with_mutagen_and_has_a_sidecar(studio, tmp_path) 
     assert extra["prompt"] and extra["model"]
     assert str(tags["TDRC"].text[0])[:4].isdigit()
     covers = tags.getall("APIC")
-    assert covers and covers[0].data[:4] == b"\x89PNG"
+    magic = {"image/png": b"\x89PNG", "image/jpeg": b"\xff\xd8\xff"}
+    assert covers and covers[0].data.startswith(magic[covers[0].mime])
     assert MP3(path).info.length == pytest.approx(track.duration, abs=0.2)
     assert track.path.read_bytes() != path.read_bytes()  # the catalogue's file is untouched
     side = json.loads(path.with_suffix(".json").read_text())
@@ -178,3 +179,19 @@ def test_backfill_pages_through_the_listing_into_a_new_catalogue(studio, tmp_pat
     assert future == {"listed": 0, "new": 0, "clips": 0}
     with pytest.raises(ValueError, match="since must be"):
         exports.backfill(fresh, client, since="last tuesday")
+
+
+def test_karaoke_lines_follow_a_repeated_chorus_and_punctuation() -> None:
+    lyric = "[Verse]\nStill riding home\n[Chorus]\nla la la, the lights\nhome again"
+    sung = "Still riding home la la la the lights home again la la la the lights home again"
+    words = [
+        {"word": w, "start_s": i * 0.4, "end_s": i * 0.4 + 0.3} for i, w in enumerate(sung.split())
+    ]
+    lines = [line.split("]", 1)[1] for line in exports.lrc(words, lyric=lyric).splitlines()]
+    assert lines == [
+        "Still riding home",
+        "la la la the lights",
+        "home again",
+        "la la la the lights",
+        "home again",
+    ]
