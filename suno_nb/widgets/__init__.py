@@ -1,7 +1,7 @@
 """Notebook widgets built from the schema: ``panel(action)`` for one action, ``studio()`` for all.
 
-This package is the only part of suno_nb that imports ipywidgets, and it is loaded on first use
-of ``suno_nb.panel``/``suno_nb.studio``; its public names are listed in ``__init__.pyi``.
+It loads (with ipywidgets) on first use of ``suno_nb.panel``/``suno_nb.studio``, never on
+``import suno_nb``; its public names are listed in ``__init__.pyi``.
 
 Example:
     >>> import suno_nb
