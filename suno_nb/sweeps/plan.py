@@ -1,16 +1,16 @@
 """The plan of a sweep: its cells (design points × repeats), request and clip counts, and the
 credit estimate, checked through :mod:`suno_nb.schema` before anything is sent.
 
-Credits come from :data:`CREDITS_PER_REQUEST`, a per-action table of *estimates* (the emulator
-charges 1 per ``/suno/audios`` task, and so does this table by default). Prices on the real
-service change: check your Ace Data Cloud dashboard and pass ``costs={"generate": …}`` to
-override any action.
+Credits come from the provider's list prices in :data:`suno_nb.schema.LIST_PRICES` (per action
+and options: ``max_mode`` doubles generate and add_stem), averaged over the cells. Prices on
+the real service change: check your Ace Data Cloud dashboard and pass ``costs={"generate": …}``
+(or ``{"*": …}`` for every action) to override.
 
 Example:
     >>> from suno_nb.sweeps.design import Grid
     >>> plan = build_plan("generate", {"prompt": "lofi"}, Grid({"weirdness": [0, 1]}), repeats=2)
-    >>> plan.n_requests, plan.n_clips, plan.credits
-    (4, 8, 4.0)
+    >>> plan.n_requests, plan.n_clips, round(plan.credits, 2)
+    (4, 8, 2.24)
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from suno_nb.sweeps.design import Design
 
 __all__ = ["CREDITS_PER_REQUEST", "Cell", "Plan", "build_plan", "clips_per_request"]
 
-#: Estimated credits per request, by action. ``"*"`` is used for actions not listed. These are
-#: estimates for planning only; override with ``Sweep(costs={...})``.
-CREDITS_PER_REQUEST: dict[str, float] = {"*": 1.0}
+#: Overrides of the schema's list prices, by action (``"*"``: every action); empty by default,
+#: so plans use :data:`suno_nb.schema.LIST_PRICES`. ``Sweep(costs={...})`` adds to it per sweep.
+CREDITS_PER_REQUEST: dict[str, float] = {}
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,6 @@ def build_plan(
         ['weirdness']
     """
     table = {**CREDITS_PER_REQUEST, **(costs or {})}
-    per_request = float(table.get(action, table.get("*", 1.0)))
     base = dict(base)
     problems = list(design.problems())
     if not isinstance(repeats, int) or isinstance(repeats, bool) or repeats < 1:
@@ -224,6 +223,8 @@ def build_plan(
     cells = [Cell(i, r, p) for i, p in enumerate(points) for r in range(repeats)]
     if not problems:
         problems += _cell_problems(action, base, points)
+    prices = [schema.list_price(action, {**base, **p}, overrides=table) for p in points or [{}]]
+    per_request = sum(prices) / len(prices)  # cells may differ (a design over max_mode)
     plan = Plan(
         action=action,
         base=base,

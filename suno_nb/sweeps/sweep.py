@@ -52,7 +52,7 @@ class Sweep:
         >>> sw = Sweep({"prompt": "ambient"}, grid={"weirdness": [0, 1]}, budget=3)
         >>> plan = sw.plan()
         >>> plan.n_requests, plan.n_clips, plan.credits, plan.ok
-        (2, 4, 2.0, True)
+        (2, 4, 1.12, True)
     """
 
     def __init__(

@@ -505,3 +505,49 @@ def test_a_duration_past_the_models_longest_song_is_a_warning_not_a_refusal() ->
 def test_max_mode_without_custom_on_generate_warns() -> None:
     with pytest.warns(schema.NoEffectWarning, match="custom=True"):
         assert schema.check_request({"action": "generate", "prompt": "p", "max_mode": True}) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "values", "credits"),
+    [
+        ("generate", {}, 0.56),
+        ("generate", {"custom": True, "max_mode": True}, 1.12),
+        ("generate", {"max_mode": True}, 0.56),  # max_mode needs custom=True on generate
+        ("add_stem", {}, 0.672),
+        ("add_stem", {"max_mode": True}, 1.344),
+        ("extract_stem", {}, 1.12),
+        ("sounds", {}, 0.112),
+        ("adjust_speed", {}, 0.28),
+        ("upload", {"mode": "enhanced"}, 1.87),
+        ("create_custom_model", {}, 10.0),
+        ("list_tasks", {}, 0.0),
+    ],
+)
+def test_list_prices_follow_the_guides(name: str, values: dict, credits: float) -> None:
+    assert schema.list_price(name, values) == credits
+
+
+def test_a_users_prices_win_over_the_list() -> None:
+    assert schema.list_price("generate", overrides={"generate": 0.5}) == 0.5
+    assert schema.list_price("sounds", overrides={"*": 2}) == 2.0
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(data=st.data())
+def test_values_outside_a_range_are_refused_naming_the_field(data: st.DataObject) -> None:
+    ranged = [
+        (a.name, f)
+        for a in schema.ACTIONS.values()
+        for f in a.fields
+        if schema.FIELDS[f].kind in ("float", "int") and schema.FIELDS[f].le is not None
+    ]
+    action, name = data.draw(st.sampled_from(ranged))
+    spec = schema.FIELDS[name]
+    if spec.kind == "int":
+        step: float = data.draw(st.integers(1, 10**6))
+    else:
+        step = data.draw(st.floats(0.01, 1e6, allow_nan=False))
+    value = data.draw(st.sampled_from([spec.le + step, (spec.ge or 0) - step]))
+    body = {"action": action, **schema.example_request(action), name: value}
+    problems = schema.check_request(body, warn=False)
+    assert name in [p.field for p in problems], body

@@ -61,11 +61,20 @@ def test_design_dicts_round_trip() -> None:
 def test_plan_counts_requests_clips_and_credits() -> None:
     plan = Sweep(BASE_REQUEST, grid=GRID, repeats=2).plan()
     assert plan.ok
-    assert (plan.n_points, plan.n_requests, plan.n_clips, plan.credits) == (9, 18, 36, 18.0)
+    assert (plan.n_points, plan.n_requests, plan.n_clips) == (9, 18, 36)
+    assert plan.credits == pytest.approx(18 * 0.56)  # generate's list price
     assert clips_per_request("generate") == 2
     text = str(plan)
     assert "18 requests" in text and "36 clips" in text and "credits" in text
     assert "<table>" in plan._repr_html_()
+
+
+def test_max_mode_in_the_design_doubles_the_price_of_its_cells() -> None:
+    base = {**BASE_REQUEST, "custom": True, "lyric": "la"}
+    base.pop("prompt", None)
+    plan = build_plan("generate", base, Grid({"max_mode": [False, True]}))
+    assert plan.ok, plan.problems
+    assert plan.credits == pytest.approx(0.56 + 1.12)
 
 
 def test_costs_are_overridable_per_action() -> None:
@@ -82,7 +91,7 @@ def test_costs_are_overridable_per_action() -> None:
         ({"grid": {"weirdness": [0, 1.5]}}, "weirdness", "from 0 to 1"),
         ({"grid": {"style_influence": [-0.1]}}, "style_influence", "got -0.1"),
         ({"grid": GRID, "repeats": 0}, "repeats", "≥ 1"),
-        ({"grid": GRID, "repeats": 2, "budget": 10}, "budget", "18 credits"),
+        ({"grid": GRID, "repeats": 2, "budget": 10}, "budget", "10.08 credits"),
         ({"grid": {"action": ["extend"]}}, "action", "cannot be swept"),
         ({"zip": {"weirdness": [0, 1]}, "grid": GRID}, "design", "exactly one"),
         ({"grid": {"variety": ["wild"]}}, "variety", "one of"),

@@ -75,7 +75,7 @@ def test_bad_input_sends_nothing_and_writes_nothing(client, catalogue, transport
         {"grid": {}},
         {"grid": {"weirdnes": [0.0]}},
         {"grid": {"weirdness": [0.0, 2.0]}},
-        {"grid": GRID, "repeats": 2, "budget": 17},
+        {"grid": GRID, "repeats": 2, "budget": 10},  # 18 requests × 0.56 credits
     ]
     for kwargs in bad:
         sweep = Sweep(BASE_REQUEST, client=client, catalogue=catalogue, progress=False, **kwargs)
@@ -102,7 +102,7 @@ def test_budget_counts_what_was_already_sent(client, catalogue, transport) -> No
         repeats=2,
         client=client,
         catalogue=catalogue,
-        budget=3,
+        budget=2,  # 2 sent + 2 to do, × 0.56 credits
         progress=False,
     )
     with pytest.raises(ValidationError, match="budget"):
