@@ -194,10 +194,13 @@ def lines(
         stats["bar"] = stats["std"]
     fig, ax, made = _figure(ax, (5.5, 3.6))
     groups = [(None, stats)] if hue is None else list(stats.groupby(hue, observed=True))
-    for value, part in groups:
+    xs = stats[x].astype(float)
+    # Lines of several hues sit side by side, a little apart, so their bars never hide each other.
+    step = 0.015 * (float(xs.max() - xs.min()) or 1.0) if len(groups) > 1 else 0.0
+    for k, (value, part) in enumerate(groups):
         label = None if hue is None else f"{hue} = {_tick(value)}"
         ax.errorbar(
-            part[x].astype(float),
+            part[x].astype(float) + (k - (len(groups) - 1) / 2) * step,
             part["mean"],
             yerr=part["bar"].fillna(0.0),
             marker="o",

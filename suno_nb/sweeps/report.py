@@ -47,6 +47,7 @@ img{max-width:100%;height:auto;border:1px solid #eee;margin:0.3em 0}
 .scroll{max-width:100%;overflow-x:auto}
 .suno-nb-listening-grid{table-layout:fixed;width:100%}
 .suno-nb-listening-grid td{text-align:left;vertical-align:top}
+.suno-nb-listening-grid tr>th:first-child{width:10em}
 .suno-nb-listening-grid .suno-nb-player{flex-direction:column;align-items:stretch!important}
 .suno-nb-listening-grid .suno-nb-player span{font-size:0.8em;overflow-wrap:anywhere}
 .suno-nb-listening-grid audio{width:100%;min-width:0}
