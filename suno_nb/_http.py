@@ -1,7 +1,7 @@
 """The only module that imports HTTP libraries: httpx2 (Pydantic's maintained httpx) and aiohttp.
 
 Swapping a library is a change here alone. Sync clients use httpx2. Async clients that talk to
-a real network use :class:`AiohttpSession`, a thin aiohttp session with httpx2's response
+a real network use ``AiohttpSession``, a thin aiohttp session with httpx2's response
 surface: httpx2's own async client (even over an aiohttp transport) reaches under half of
 this machine's ceiling at 50 concurrent requests (see shared/pitfalls.md and
 ``benchmarks/bench_client.py``). When a transport is given (the emulator, a test fake), async
@@ -121,7 +121,7 @@ def make_sync_client(
 ) -> httpx.Client:
     """A sync client; ``transport`` is the seam for the emulator and test fakes.
 
-    Without one it talks through a :class:`SchemeTransport`: no TLS set-up until an
+    Without one it talks through a ``SchemeTransport``: no TLS set-up until an
     ``https://`` request is sent.
     """
     return httpx.Client(
@@ -183,8 +183,8 @@ class AiohttpSession:
     """A lean async HTTP client over aiohttp with httpx2's method and error names.
 
     aiohttp errors are mapped to httpx2's classes so callers catch one family. A failure to
-    connect is :class:`ConnectError` (nothing was sent); a connection lost after sending is
-    :class:`ReadError` (the request may have arrived) — the distinction the client needs to
+    connect is ``ConnectError`` (nothing was sent); a connection lost after sending is
+    ``ReadError`` (the request may have arrived) — the distinction the client needs to
     decide whether a paid submission is safe to report as unsent.
     """
 

@@ -1,6 +1,6 @@
 """``Client`` and ``AsyncClient``: the Suno API with the defaults a notebook wants.
 
-Both are thin shells over the client core (:mod:`suno_nb.client_base`): they wire the offline
+Both are thin shells over the client core (``suno_nb.client_base``): they wire the offline
 emulator as the transport when there is no token, and the default catalogue as the observer
 that records every task. Every action and endpoint is a method (see the API reference).
 
@@ -75,7 +75,7 @@ def _defaults(
         else:
             recorder = catalogue
     token, base_url = resolve_service(token, base_url)
-    if transport is None and token is None and base_url is None:
+    if transport is None and token is None and base_url in (None, EMULATOR_BASE_URL):
         transport, base_url = emulator_transport(), EMULATOR_BASE_URL
         _say_once(
             "suno_nb: no ACEDATACLOUD_API_TOKEN set, so this client uses the built-in "

@@ -1,9 +1,9 @@
 """The client core: the sync and async drivers and every action as a method, no defaults.
 
-:class:`SyncBaseClient` and :class:`AsyncBaseClient` perform the steps of the programs in
-:mod:`suno_nb.client_steps` over :mod:`suno_nb._http`; the 21 action methods come from
-:mod:`suno_nb._generated`. They know neither the catalogue nor the emulator: the shells in
-:mod:`suno_nb.client` wire those defaults.
+``SyncBaseClient`` and ``AsyncBaseClient`` perform the steps of the programs in
+``suno_nb.client_steps`` over ``suno_nb._http``; the 21 action methods come from
+``suno_nb._generated``. They know neither the catalogue nor the emulator: the shells in
+``suno_nb.client`` wire those defaults.
 
 Examples:
     ```python
@@ -55,7 +55,7 @@ class BaseClient:
     """Constructor, options, downloads and repr shared by both clients; no defaults wired.
 
     This is the client core: give it a ``transport`` (or a real service) and the observers to
-    tell. :class:`suno_nb.Client` and :class:`suno_nb.AsyncClient` add the defaults (the
+    tell. ``suno_nb.Client`` and ``suno_nb.AsyncClient`` add the defaults (the
     offline emulator without a token, the default catalogue as observer). Code that only needs
     *a* client (the catalogue's ``resume``) accepts this type.
     """
@@ -102,8 +102,10 @@ class BaseClient:
         finishes, so 404, 5xx and connection errors are retried with backoff. The API token is
         never sent with a download.
 
-        Example:
-            >>> data = client.download(task.clips[0].audio_url)   # doctest: +SKIP
+        Examples:
+            ```python
+            data = client.download(task.clips[0].audio_url)
+            ```
         """
         if self._download_http is None:
             transport = self._core._transport
@@ -140,8 +142,10 @@ class BaseClient:
         """A copy with other settings (timeout, max_retries, poll_interval, wait_mode, …)
         sharing this client's connection pool.
 
-        Example:
-            >>> patient = client.with_options(timeout=3600)  # doctest: +SKIP
+        Examples:
+            ```python
+            patient = client.with_options(timeout=3600)
+            ```
         """
         clone = copy.copy(self)
         clone._core = copy.copy(self._core)
@@ -249,8 +253,10 @@ class SyncBaseClient(BaseClient, _SyncEndpoints):
     def audios(self, action: str = "generate", **fields: Any) -> Task:
         """Any ``/suno/audios`` action by name (also ones the schema does not know yet).
 
-        Example:
-            >>> client.audios("remaster", audio_id="3f9b", model="chirp-v5")  # doctest: +SKIP
+        Examples:
+            ```python
+            client.audios("remaster", audio_id="3f9b", model="chirp-v5")
+            ```
         """
         return self._action(action, fields)
 
@@ -275,8 +281,10 @@ class SyncBaseClient(BaseClient, _SyncEndpoints):
     def task(self, task_id: str) -> Task:
         """A handle on an existing task, refreshed once (``.wait()`` finishes it).
 
-        Example:
-            >>> client.task("7c1e…").wait().clips   # doctest: +SKIP
+        Examples:
+            ```python
+            client.task("7c1e…").wait().clips
+            ```
         """
         task = Task(action="unknown", request={}, task_id=task_id, _client=self)
         return self._run(self._core.refresh_program(task), task)

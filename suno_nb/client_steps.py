@@ -1,7 +1,7 @@
 """The client's sans-IO core: request building, answer parsing, policies and call programs.
 
 A call (submit, wait, refresh, an endpoint) is written once, as a generator of steps; the sync
-and async drivers in :mod:`suno_nb.client_base` perform the steps. Nothing here does I/O or
+and async drivers in ``suno_nb.client_base`` perform the steps. Nothing here does I/O or
 knows the catalogue or the emulator.
 
 Examples:
@@ -119,7 +119,7 @@ class Core:
     """Everything the two clients share: configuration, request building, parsing, policies.
 
     Sans-IO: a program yields steps (send this, sleep that long, tell the observers) and a
-    driver in :mod:`suno_nb.client_base` performs them.
+    driver in ``suno_nb.client_base`` performs them.
     """
 
     def __init__(

@@ -1,6 +1,6 @@
 """The one retry policy: which failures are worth another try, and how long to wait first.
 
-Every place that retries uses :func:`call` (or :func:`acall`): the client's requests, its
+Every place that retries uses ``call`` (or ``acall``): the client's requests, its
 ``download`` and the catalogue's file fetches. The policy:
 
 - transient failures are retried: HTTP 408, 409, 429 and 5xx, and lost connections;
@@ -168,7 +168,7 @@ async def acall(
     attempts: int = 5,
     sleep: Callable[[float], Awaitable[Any]] | None = None,
 ) -> T:
-    """The async twin of :func:`call` (``sleep`` defaults to ``asyncio.sleep``)."""
+    """The async twin of ``call`` (``sleep`` defaults to ``asyncio.sleep``)."""
     import asyncio
 
     sleep = sleep or asyncio.sleep

@@ -3,7 +3,7 @@
 This module sits below the client (which makes the handles) and the catalogue (which observes
 them); it imports only errors and models.
 
-Example:
+Examples:
     ```python
     task = client.generate("ambient drone", wait=False)   # a Task
     task.wait().clips[0].audio_url
@@ -56,9 +56,9 @@ class TaskObserver(Protocol):
     ``task_submitting`` runs before a paid request goes out and returns a key; the same key comes
     back with ``task_submitted`` (the task has an id) or ``task_submit_failed``. ``task_updated``
     follows every change of state or clips. A client accepts any object with these four methods
-    (``isinstance(obj, TaskObserver)``); subclass :class:`QuietObserver` to implement only some.
+    (``isinstance(obj, TaskObserver)``); subclass ``QuietObserver`` to implement only some.
 
-    Example:
+    Examples:
         ```python
         class Printer(QuietObserver):
             def task_updated(self, task):
@@ -75,7 +75,7 @@ class TaskObserver(Protocol):
 
 
 class QuietObserver:
-    """A :class:`TaskObserver` that ignores every event: subclass it and override what you need."""
+    """A ``TaskObserver`` that ignores every event: subclass it and override what you need."""
 
     def task_submitting(self, action: str, request: Mapping[str, Any], service: str) -> Any:
         return None
@@ -91,7 +91,7 @@ class QuietObserver:
 
 
 def check_observer(observer: Any) -> TaskObserver:
-    """Return ``observer`` if it has the four :class:`TaskObserver` methods, else say which lack."""
+    """Return ``observer`` if it has the four ``TaskObserver`` methods, else say which lack."""
     if isinstance(observer, TaskObserver):
         return observer
     names = ("task_submitting", "task_submitted", "task_updated", "task_submit_failed")
@@ -211,9 +211,11 @@ class TaskBase:
 class Task(TaskBase):
     """A submitted task (sync). ``wait()`` until done; ``clips`` once finished.
 
-    Example:
-        >>> task = client.generate("ambient drone", wait=False)   # doctest: +SKIP
-        >>> task.wait().clips[0].audio_url                          # doctest: +SKIP
+    Examples:
+        ```python
+        task = client.generate("ambient drone", wait=False)
+        task.wait().clips[0].audio_url
+        ```
     """
 
     def refresh(self) -> Task:

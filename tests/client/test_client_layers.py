@@ -116,3 +116,11 @@ def test_the_task_listing_is_retrieve_batch_without_ids_and_retried_as_a_read() 
     assert page.items[0].request["prompt"] == "b"  # each with the request it was sent with
     with pytest.raises(errors.ValidationError, match="limit"):
         client.list_tasks(limit=0)
+
+
+def test_the_emulator_base_url_without_a_transport_means_the_emulator(monkeypatch) -> None:
+    from suno_nb.client import EMULATOR_BASE_URL, AsyncClient
+
+    monkeypatch.delenv("ACEDATACLOUD_API_TOKEN", raising=False)
+    client = AsyncClient(base_url=EMULATOR_BASE_URL, catalogue=False)  # a sync client's settings
+    assert client.service == "emulator" and client._core._transport is not None
