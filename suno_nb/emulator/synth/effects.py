@@ -9,6 +9,8 @@ import zlib
 import numpy as np
 from scipy import signal
 
+from .filters import butter_sos
+
 F32 = np.float32
 _REVERB_DECIMATION = 8
 
@@ -39,17 +41,17 @@ def add_reverb(x: np.ndarray, sr: int, amount: float, seconds: float = 1.8) -> N
 def lowpass(x: np.ndarray, cutoff: float, sr: int, order: int = 6) -> np.ndarray:
     if cutoff >= 0.45 * sr:
         return x.astype(F32, copy=False)
-    sos = signal.butter(order, cutoff, "low", fs=sr, output="sos")
+    sos = butter_sos(order, cutoff, "low", sr)
     return signal.sosfilt(sos, x, axis=0).astype(F32)
 
 
 def highpass(x: np.ndarray, cutoff: float, sr: int, order: int = 2) -> np.ndarray:
-    sos = signal.butter(order, cutoff, "high", fs=sr, output="sos")
+    sos = butter_sos(order, cutoff, "high", sr)
     return signal.sosfilt(sos, x, axis=0).astype(F32)
 
 
 def bandpass(x: np.ndarray, lo: float, hi: float, sr: int, order: int = 2) -> np.ndarray:
-    sos = signal.butter(order, (lo, min(hi, 0.45 * sr)), "band", fs=sr, output="sos")
+    sos = butter_sos(order, (lo, min(hi, 0.45 * sr)), "band", sr)
     return signal.sosfilt(sos, x, axis=0).astype(F32)
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import signal
 
+from .filters import butter_sos
+
 TABLE_BITS = 12
 TABLE_SIZE = 1 << TABLE_BITS
 F32 = np.float32
@@ -261,13 +263,13 @@ def _rng_for(*parts: object) -> np.random.Generator:
 
 def _lowpass(x: np.ndarray, cutoff: float, sr: int, order: int = 4) -> np.ndarray:
     cutoff = min(cutoff, 0.45 * sr)
-    sos = signal.butter(order, cutoff, "low", fs=sr, output="sos")
+    sos = butter_sos(order, cutoff, "low", sr)
     return signal.sosfilt(sos, x).astype(F32)
 
 
 def _band(x: np.ndarray, lo: float, hi: float, sr: int, order: int = 2) -> np.ndarray:
     hi = min(hi, 0.45 * sr)
-    sos = signal.butter(order, (lo, hi), "band", fs=sr, output="sos")
+    sos = butter_sos(order, (lo, hi), "band", sr)
     return signal.sosfilt(sos, x).astype(F32)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 from scipy import signal
 
+from .filters import butter_sos
 from .instruments import F32, TABLE_SIZE, midi_to_hz
 
 # Formant centres (Hz) of an adult male voice; bandwidths grow with frequency.
@@ -133,7 +134,7 @@ class Singer:
         noise = rng.standard_normal(sr * 2).astype(F32)
         # Breath is band-limited like the rest of the voice (older models sound narrower).
         top = min(0.9 * bandwidth, 0.45 * sr, 9000.0)
-        sos = signal.butter(4, (400.0, top), "band", fs=sr, output="sos")
+        sos = butter_sos(4, (400.0, top), "band", sr)
         self._noise = (signal.sosfilt(sos, noise) * 2.0).astype(F32)
         self._bursts: dict[str, np.ndarray] = {}
         self._cache: dict[tuple, np.ndarray] = {}
@@ -157,7 +158,7 @@ class Singer:
             hi = min(hi, self.bandwidth, 0.45 * self.sr)
             lo = min(lo, hi * 0.5)
             n = int((0.07 if fricative else 0.02) * self.sr)
-            sos = signal.butter(2, (lo, hi), "band", fs=self.sr, output="sos")
+            sos = butter_sos(2, (lo, hi), "band", self.sr)
             noise = signal.sosfilt(sos, self._noise[:n]).astype(F32)
             t = np.arange(n, dtype=F32) / F32(self.sr)
             env = np.minimum(t / 0.01, 1.0) * np.exp(-t / (0.03 if fricative else 0.006))
