@@ -72,6 +72,72 @@ def _record(catalogue: Any, n_tasks: int, *, as_client: bool = True) -> float:
     return time.perf_counter() - start
 
 
+def _without_claims(catalogue: Any) -> Any:
+    """The recording path as it was before claims: no claim, release, heartbeat or separate
+    task-id write (the same catalogue code otherwise)."""
+    catalogue._store.claim = lambda *args, **kwargs: []
+    catalogue._store.release = lambda *args, **kwargs: None
+    catalogue._beat = lambda: None
+    catalogue._save_task_id = lambda key, task: None
+    return catalogue
+
+
+def _claim_rows(folder: Path, n_tasks: int, with_claims_s: float) -> list[dict]:
+    """Issue 13's cost of the claim: recording through the client path with and without it."""
+    from suno_nb.catalogue import Catalogue
+
+    timings: dict[bool, list[float]] = {True: [with_claims_s], False: []}
+    for attempt in range(2):  # interleaved, best of two each: disk noise hits both alike
+        for claims in (False, True) if attempt else (False,):
+            catalogue = Catalogue(folder / f"claims-{claims}-{attempt}")
+            if not claims:
+                _without_claims(catalogue)
+            timings[claims].append(_record(catalogue, n_tasks))
+            catalogue.close()
+    with_s, without_s = min(timings[True]), min(timings[False])
+    return [
+        {"what": "  with claims (task claimed before sending)", "value": n_tasks / with_s,
+         "unit": "tasks/s", "target": ""},
+        {"what": "  anchor: the same path without claims", "value": n_tasks / without_s,
+         "unit": "tasks/s", "target": ""},
+        {"what": "  ratio with / without claims", "value": without_s / with_s, "unit": "×",
+         "target": "≥ 0.8"},
+    ]  # fmt: skip
+
+
+def _reconcile_rows(folder: Path, n: int = 100) -> list[dict]:
+    """Reconciling ``n`` lost answers against the in-process emulator: half of them the service
+    made (adopted), half it never saw (proved lost)."""
+    from suno_nb.catalogue import Catalogue
+    from suno_nb.client import Client
+    from suno_nb.emulator import Emulator
+    from suno_nb.emulator.transport import InProcessTransport
+    from suno_nb.errors import SubmissionUncertain
+
+    # "realistic": the tasks are still running when listed, so the emulator answers from its
+    # records (as the service does from its database) instead of rendering finished songs.
+    emulator = Emulator(data_dir=folder / "emu", profile="realistic", max_duration=4.0)
+    client = Client(base_url="http://suno-emulator.invalid", transport=InProcessTransport(emulator),
+                    catalogue=False, progress=False)  # fmt: skip
+    catalogue = Catalogue(folder / "reconcile")
+    catalogue.settle_seconds = 0.0
+    for i in range(n):
+        request = {"prompt": f"lost answer {i}", "duration": 10}
+        if i % 2 == 0:
+            client.generate(**request, wait=False)
+        key = catalogue.task_submitting("generate", request, "bench")
+        catalogue.task_submit_failed(key, SubmissionUncertain("dropped", action="generate"))
+    start = time.perf_counter()
+    found = catalogue.reconcile(client)
+    took = time.perf_counter() - start
+    assert len(found.adopted) == n // 2 and len(found.lost) == n - n // 2, found
+    catalogue.close()
+    emulator.close()
+    return [{"what": f"reconcile {n} lost answers, half adopted (in-process emulator)",
+             "value": took,
+             "unit": "s", "target": "< 5"}]  # fmt: skip
+
+
 def _synth_clips(folder: Path, n: int) -> list[Path]:
     import numpy as np
     import soundfile
@@ -267,6 +333,8 @@ def run(n_tasks: int = N_TASKS, n_feature_clips: int = N_FEATURE_CLIPS) -> list[
         seconds = _record(catalogue, n_tasks)
         rows.append({"what": "  as a client: submitting + submitted (2 tx)",
                      "value": n_tasks / seconds, "unit": "tasks/s", "target": ""})  # fmt: skip
+        rows.extend(_claim_rows(Path(tmp), n_tasks, seconds))
+        rows.extend(_reconcile_rows(Path(tmp)))
         rows.extend(_table_rows(catalogue))
         start = time.perf_counter()
         catalogue.to_pandas(tag="none")

@@ -239,16 +239,35 @@ class Catalogue:
             key = recorder.insert_submitting(conn, action, request, service)
             # While the answer is awaited nobody else may resolve (or re-send) this row.
             self._store.claim(conn, TASK_SCOPE, [str(key)], self.owner, self.lease_seconds)
-        self._beat()
+        self._hold(TASK_SCOPE, [str(key)])  # renewed by the heartbeat while the answer is slow
         return key
 
     def task_submitted(self, key: int, task: Any) -> None:
-        """The service gave a task id: write it at once (alone, so it fits even on a full
-        disk), then the rest of the answer."""
+        """The service gave a task id: write it at once, with the clips of the answer and the
+        claim's release in the same transaction (before any download). If that does not fit
+        (a full disk), the task id alone is written, after freeing the reserve file."""
         self._remember_client(task)
-        self._save_task_id(key, task)
-        self._guard(task, lambda: self._record(task, key))
-        self._let_go(TASK_SCOPE, [str(key)])
+        scope_item = (TASK_SCOPE, str(key))
+        try:
+            with self._store.write() as conn:
+                key = recorder.record_task(conn, task, key)
+                wanted = recorder.record_clips(conn, task, key)
+                conn.execute(
+                    "DELETE FROM claims WHERE scope = ? AND item = ? AND owner = ?",
+                    (*scope_item, self.owner),
+                )
+        except (SunoError, OSError, sqlite3.Error) as exc:
+            self._save_task_id(key, task)
+            self._let_go(TASK_SCOPE, [str(key)])
+            warnings.warn(
+                f"suno_nb catalogue could not record task {getattr(task, 'task_id', None)!r}: "
+                f"{exc}. The task is not lost: once fixed, run catalogue.resume()",
+                stacklevel=2,
+            )
+            return
+        with self._claims_lock:
+            self._holding.discard(scope_item)
+        self._guard(task, lambda: self._fetch_files(task, wanted))
 
     def task_updated(self, task: Any) -> None:
         """A snapshot arrived: upsert the task and clips, download clips that finished."""
@@ -303,6 +322,9 @@ class Catalogue:
         with self._store.write() as conn:
             key = recorder.record_task(conn, task, key)
             wanted = recorder.record_clips(conn, task, key)
+        self._fetch_files(task, wanted)
+
+    def _fetch_files(self, task: Any, wanted: list[tuple[str, str, str]]) -> None:
         # Downloads happen outside the transaction: other kernels keep writing meanwhile.
         client = getattr(task, "_client", None)
         for clip_id, kind, url in wanted:
