@@ -1,7 +1,10 @@
-"""The one declarative table of the Suno API: fields, models, actions, endpoints and their rules.
+"""The one declarative table of the Suno API: fields, models, actions, endpoints, rules, prices.
 
-Everything else is derived from it: the pydantic request models, the client's methods, the CLI,
-the widgets, the emulator's request checks and ``docs/reference/actions.md``.
+Everything else is derived from it: the client's methods, the CLI, the widgets, the emulator's
+request checks, the sweep plan's credit estimate and ``docs/reference/actions.md``. The table
+follows the provider's own guides; ``docs/reference/contract.md`` says where the sources
+disagree and which one is followed. :func:`check_request` and :func:`check_endpoint` are the
+one validator: each problem carries a :class:`~suno_nb.errors.ProblemKind` as data.
 
 Example:
     >>> from suno_nb.schema import ACTIONS, FIELDS, check_request
