@@ -14,7 +14,7 @@ import sys
 import time
 from importlib import metadata
 
-NAMES = ("client", "emulator", "synth", "features", "catalogue", "sweep", "scale")
+NAMES = ("client", "emulator", "synth", "features", "catalogue", "sweep", "scale", "memory")
 
 
 def _versions() -> str:
