@@ -382,6 +382,10 @@ class Session:
                 row[key] = clip_id
                 for name, value in self.test._by_id[clip_id].params.items():
                     row[f"{name}" if key == "clip" else f"{key}_{name}"] = value
+            if trial.kind == "which_higher":
+                knob = self.test.knob
+                values = [self.test._by_id[c].params[knob] for c in trial._clip_ids]
+                row["right"] = row["answer"] == trial.labels[values.index(max(values))]
             rows.append(row)
         return pd.DataFrame(rows)
 

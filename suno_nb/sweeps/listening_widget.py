@@ -37,6 +37,9 @@ class ListeningView:
             [head, widgets.HBox([self.name, self.start]), self.status, self.stage],
             layout=widgets.Layout(max_width="900px"),
         )
+        self.box.add_class("suno-nb-listening-test")
+        self.name.add_class("suno-nb-rater")
+        self.start.add_class("suno-nb-start")
         if rater:
             self.name.value = rater
             self._begin(rater)
@@ -59,8 +62,12 @@ class ListeningView:
         answered, total = session.progress
         if session.done:
             self.status.value = f"<b>Done — thank you, {html.escape(session.rater)}!</b>"
-            table = session.reveal().to_html(index=False, border=0)
-            self.stage.children = [widgets.HTML("<p>What you heard:</p>" + table)]
+            shown = session.reveal()
+            ids = [c for c in ("clip", "A", "B") if c in shown.columns]  # long ids tell nothing
+            table = shown.drop(columns=ids).to_html(index=False, border=0)
+            reveal = widgets.HTML("<p>What you heard:</p>" + table)
+            reveal.add_class("suno-nb-reveal")
+            self.stage.children = [reveal]
             self.buttons = []
             return
         trial = session.current
@@ -76,6 +83,7 @@ class ListeningView:
         self.buttons = []
         for choice in session.choices():
             button = widgets.Button(description=str(choice), layout=widgets.Layout(width="auto"))
+            button.add_class("suno-nb-answer")
             button.on_click(lambda _, value=choice: self._answer(value))
             self.buttons.append(button)
         self.stage.children = [widgets.VBox(players), widgets.HBox(self.buttons)]

@@ -169,6 +169,32 @@ def voila_studio(browser_home: Path) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
+def voila_listening(browser_home: Path) -> Iterator[Server]:
+    """Voilà serving a blind listening test over a small emulator sweep (one shared catalogue)."""
+    write_notebook(
+        browser_home / "work" / "listening.ipynb",
+        "import suno_nb\n"
+        "sweep = suno_nb.Sweep({'prompt': 'a calm lofi song', 'duration': 10},\n"
+        "    grid={'weirdness': [0.0, 0.5, 1.0]}, sweep_id='browser-listening',\n"
+        "    progress=False).run()\n"
+        "test = sweep.listening_test('which_higher', raters=['ana', 'ben'], max_pairs=3)\n"
+        "test.widget()",
+    )
+    port = free_port()
+    args = [
+        sys.executable,
+        "-m",
+        "voila",
+        "listening.ipynb",
+        f"--port={port}",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+    ]
+    yield from _start(args, browser_home, port, "/static/ready-probe", "voila-listening")
+
+
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 

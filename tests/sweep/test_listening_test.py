@@ -161,6 +161,9 @@ def test_which_higher_accuracy_uses_a_binomial_test(stimuli, tmp_path) -> None:
             pick = right if rater == "ana" or trial.index < 2 else wrong
             hits += pick == right
             session.answer(pick)
+        assert session.reveal()["right"].tolist() == [
+            rater == "ana" or index < 2 for index in range(4)
+        ]
     row = test.results().preference().iloc[0]
     n = 2 * 4  # four pairs differ in weirdness, two raters
     assert (row["knob"], row["n"], row["chose_higher"]) == ("weirdness", n, hits)
