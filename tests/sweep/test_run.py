@@ -173,3 +173,28 @@ def test_importing_sweeps_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_cell_another_live_run_holds_is_not_sent_and_is_reported_held(tmp_path) -> None:
+    emulator = make_emulator(tmp_path / "emu")
+    counting = CountingTransport(emulator)
+    cat = Catalogue(tmp_path / "catalogue")
+    elsewhere = Catalogue(tmp_path / "catalogue")  # another kernel on the same folder
+    assert elsewhere.claim_cells("held", ["1/0"], lambda item, rows: True) == ["1/0"]
+    sweep = Sweep(
+        BASE_REQUEST,
+        grid={"weirdness": [0.0, 1.0]},
+        client=fast_client(counting),
+        catalogue=cat,
+        sweep_id="held",
+        timeout=0.5,  # how long this run waits for the other one before it reports
+        progress=False,
+    ).run()
+    assert counting.submissions == 1
+    assert [r.state for r in sweep.report_.results] == ["done", "held"]
+    assert "another run" in sweep.report_.results[1].error
+    # Once the other kernel lets go, the next run sends it.
+    elsewhere.release_cells("held", ["1/0"])
+    sweep.run()
+    assert counting.submissions == 2 and sweep.status()["done"] == 2
+    emulator.close()
