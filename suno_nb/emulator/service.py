@@ -139,6 +139,7 @@ class Emulator:
             sleep=sleep,
         )
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self._said_shortened = False
         if self.settings.data_dir is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="suno-emulator-")
             root = Path(self._tmp.name)
@@ -363,11 +364,15 @@ class Emulator:
                 lambda: self._final_body(task["id"]),
                 task["id"],
             )
+        headers = self._shortened(values)
         if call.wants_stream:
-            return EmulatorResponse(lines=self._stream(task["id"]), media_type=NDJSON)
+            return EmulatorResponse(
+                lines=self._stream(task["id"]), media_type=NDJSON, headers=headers
+            )
         if values.get("async") or callback_url:
             return EmulatorResponse(
-                body={"success": True, "task_id": task["id"], "trace_id": task["trace_id"]}
+                body={"success": True, "task_id": task["id"], "trace_id": task["trace_id"]},
+                headers=headers,
             )
         # Blocking mode: hold the request until the task is done, like the service.
         self.settings.sleep(
@@ -375,12 +380,64 @@ class Emulator:
         )
         body = self._final_body(task["id"])
         status = 200 if body.get("success") else 500
-        return EmulatorResponse(status, body)
+        return EmulatorResponse(status, body, headers)
+
+    def _shortened(self, values: Mapping[str, Any]) -> dict[str, str]:
+        """Say so when the emulator renders less than was asked for (its ``max_duration``):
+        a header on the answer and, once per emulator, a log line."""
+        asked, most = values.get("duration"), self.settings.max_duration
+        if not isinstance(asked, int | float) or isinstance(asked, bool) or asked <= most:
+            return {}
+        note = (
+            f"duration {asked:g} s is rendered as {most:g} s: the emulator's max_duration "
+            "(Emulator(max_duration=...), suno-nb emulator --max-duration)"
+        )
+        if not self._said_shortened:
+            self._said_shortened = True
+            log.warning("suno_nb emulator: %s", note)
+        return {"x-emulator-shortened": note}
 
     def _check_references(self, values: Mapping[str, Any]) -> None:
         for clip_id in [values.get("audio_id"), *(values.get("mashup_audio_ids") or [])]:
             if clip_id is not None:
                 self._require_clip(clip_id)
+        if values.get("audio_id") is not None:
+            self._check_within_source(values)
+
+    def _source_length(self, clip_id: str) -> float:
+        clip = self.store.clip(clip_id) or {}
+        if clip.get("duration"):
+            return float(clip["duration"])
+        return float(self._rendering(clip_id).duration)  # renders the source if need be
+
+    def _check_within_source(self, values: Mapping[str, Any]) -> None:
+        """Times in a request must fall inside its source clip, as the service checks:
+        ``continue_at`` and every ``*_start``/``*_end`` window (replace_section, samples …)."""
+        times = {
+            name: float(value)
+            for name, value in values.items()
+            if (name == "continue_at" or name.endswith(("_start", "_end")))
+            and isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and schema.FIELDS.get(name) is not None
+            and schema.FIELDS[name].kind in ("float", "int")
+        }
+        if not times:
+            return
+        length = self._source_length(values["audio_id"])
+        clip = self.store.clip(values["audio_id"]) or {}
+        if clip.get("kind") == "clip" and length >= self.settings.max_duration - 0.05:
+            return  # cut to the emulator's max_duration: on the service it would be longer
+        for name, at in times.items():
+            # A start (or continue_at) must leave some of the clip; an end may touch its end.
+            past = at > length + 0.05 if name.endswith("_end") else at >= length + 0.05
+            if past:
+                raise ApiRefusal(
+                    400,
+                    "bad_request",
+                    f"{name} {at:g} is past the end of audio_id {values['audio_id']} "
+                    f"({length:.1f} s long); use a time within the clip.",
+                )
         persona_id = values.get("persona_id")
         if persona_id is not None and self.store.persona(persona_id) is None:
             raise ApiRefusal(400, "bad_request", NOT_FOUND_SONG)
