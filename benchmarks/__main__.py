@@ -14,7 +14,17 @@ import sys
 import time
 from importlib import metadata
 
-NAMES = ("client", "emulator", "synth", "features", "catalogue", "sweep", "scale", "memory")
+NAMES = (
+    "client",
+    "emulator",
+    "synth",
+    "features",
+    "catalogue",
+    "sweep",
+    "scale",
+    "memory",
+    "voila",
+)
 
 
 def _versions() -> str:

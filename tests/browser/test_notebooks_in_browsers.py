@@ -93,6 +93,8 @@ def test_classroom_and_sweep_play_everything_in_jupyterlab(
 @pytest.fixture(scope="module")
 def voila_classroom(browser_home: Path) -> Iterator[Server]:
     folder = _copy(browser_home / "work" / "classroom")
+    # Voilà reads voila.json from its working folder: progressive rendering, as shipped.
+    shutil.copy(ROOT / "notebooks" / "voila.json", browser_home / "work" / "voila.json")
     port = free_port()
     args = [sys.executable, "-m", "voila", str(folder / "05_classroom.ipynb"), f"--port={port}",
             "--no-browser", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0"]  # fmt: skip

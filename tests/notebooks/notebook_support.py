@@ -35,6 +35,7 @@ def copy_notebooks(target: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for path in NOTEBOOK_PATHS:
         shutil.copy2(path, folder / path.name)
+    shutil.copy2(NOTEBOOKS / "voila.json", folder / "voila.json")  # progressive rendering
     return folder
 
 
