@@ -5,7 +5,7 @@
 
 Why file URLs look the way they do: clips' ``audio_url``/``image_url``, previews, wav and mp4
 files are URLs on the emulator itself, ``{base_url}/files/<clip_id>.mp3`` (``.preview.mp3``
-while running, ``.png``, ``.wav``, ``.mp4``). In-process the base URL is
+while running, ``.jpg`` covers, ``.wav``, ``.mp4``). In-process the base URL is
 ``http://suno-emulator.invalid``, a name that never resolves: the toolkit downloads the bytes
 kernel-side through the same transport and the catalogue stores them next to the notebook, so
 players use relative paths. That is what makes audio work on Binder and JupyterHub, where the
