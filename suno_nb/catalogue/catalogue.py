@@ -185,7 +185,7 @@ class Catalogue:
             self._store = Store(self.root / DB_NAME)
         # Who this catalogue object is when it claims paid work, and how long a claim lasts
         # without a heartbeat (a killed process's claims are free again after that).
-        self.owner = new_owner()
+        self._owner, self._owner_pid = new_owner(), os.getpid()
         self.lease_seconds = float(os.environ.get(LEASE_ENV) or DEFAULT_LEASE_SECONDS)
         self.settle_seconds = float(os.environ.get(SETTLE_ENV) or DEFAULT_SETTLE_SECONDS)
         self._heartbeat: _Heartbeat | None = None
@@ -198,6 +198,17 @@ class Catalogue:
         self._tracks: dict[str, Track] = {}
 
     # --- identity ----------------------------------------------------------------------------
+    @property
+    def owner(self) -> str:
+        """Who this catalogue object is when it claims paid work: ``host:pid:random`` (a
+        forked child is someone else: its claims must not die with its parent)."""
+        if self._owner_pid != os.getpid():
+            self._owner, self._owner_pid = new_owner(), os.getpid()
+            self._holding = set()
+            self._claims_lock = threading.Lock()
+            self._heartbeat = None
+        return self._owner
+
     @property
     def db_path(self) -> Path:
         return self._store.path

@@ -204,3 +204,16 @@ def test_a_sqlite_url_opens_that_folder(tmp_path):
     catalogue = Catalogue(f"sqlite://{tmp_path / 'cat'}")
     assert catalogue.db_path == tmp_path / "cat" / "catalogue.sqlite"
     assert catalogue.root == tmp_path / "cat"
+
+
+def test_a_forked_child_claims_as_itself(tmp_path):
+    catalogue = Catalogue(tmp_path / "cat")
+    parent = catalogue.owner
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report its owner and exit without running pytest's teardown
+        os.write(write, catalogue.owner.encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    child = os.read(read, 200).decode()
+    assert child != parent and child.split(":")[1] == str(pid)
