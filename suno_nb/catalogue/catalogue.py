@@ -272,7 +272,7 @@ class Catalogue:
             self._let_go(TASK_SCOPE, [str(key)])
             warnings.warn(
                 f"suno_nb catalogue could not record task {getattr(task, 'task_id', None)!r}: "
-                f"{exc}. The task is not lost: once fixed, run catalogue.resume()",
+                f"{exc}. The task is not lost: once fixed, run suno_nb.resume()",
                 stacklevel=2,
             )
             return
@@ -311,7 +311,7 @@ class Catalogue:
                 break
         warnings.warn(
             f"suno_nb catalogue could not write task id {task_id!r} (key {key}); keep this id: "
-            "once the disk has room, catalogue.resume() (with it in the service's task list) "
+            "once the disk has room, suno_nb.resume() (with it in the service's task list) "
             "adopts it",
             stacklevel=3,
         )
@@ -348,7 +348,7 @@ class Catalogue:
         except (SunoError, OSError) as exc:
             warnings.warn(
                 f"suno_nb catalogue could not record task {getattr(task, 'task_id', None)!r}: "
-                f"{exc}. The task is not lost: once fixed, run catalogue.resume()",
+                f"{exc}. The task is not lost: once fixed, run suno_nb.resume()",
                 stacklevel=3,
             )
 
@@ -600,7 +600,7 @@ class Catalogue:
         except reconcile.ListingFailed as exc:
             why = (
                 f"answer lost while sending; {exc}, so it may or may not exist. Next: run "
-                "catalogue.resume() again later, or check the Ace Data Cloud console and then "
+                "suno_nb.resume() again later, or check the Ace Data Cloud console and then "
                 "catalogue.forget(key) (never created) — it was NOT re-sent"
             )
             with self._store.write() as conn:

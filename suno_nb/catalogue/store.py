@@ -534,7 +534,7 @@ def _translate(exc: sqlite3.OperationalError, path: Path) -> CatalogueError:
         return CatalogueFullError(
             28,
             f"the disk holding {path} is full ({text}); the write was rolled back and earlier "
-            "rows are intact. Free some space and run catalogue.resume() to record the rest",
+            "rows are intact. Free some space and run suno_nb.resume() to record the rest",
         )
     if "readonly" in text or "read-only" in text:
         return CatalogueReadOnlyError(f"{path} cannot be written ({text}); check its permissions")

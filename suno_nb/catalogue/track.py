@@ -97,7 +97,7 @@ class Track:
             why = row["audio_error"] or f"clip state is {row['state']!r}"
             raise DownloadError(
                 f"track {self.id} has no local audio ({why}); run catalogue.fetch_missing() "
-                "or catalogue.resume()"
+                "or suno_nb.resume()"
             )
         path = self.catalogue.root / row["audio_path"]
         if not path.is_file():
