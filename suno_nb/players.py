@@ -368,5 +368,13 @@ def _waveform(shown: Player) -> Any:
     if shown.mode == "url" and shown.source.startswith(_URL_PREFIXES):
         return WaveformPlayer.from_url(shown.source, title=shown.title or "")
     return WaveformPlayer.from_file(
-        _existing(shown.source), title=shown.title or "", files_path=shown.files_path
+        _existing(shown.source),
+        title=shown.title or "",
+        files_path=shown.files_path,
+        shrink=_shrink_for_widget,
     )
+
+
+def _shrink_for_widget(path: Path) -> bytes:
+    """A file too big for the comm as a 128 kbps stereo MP3."""
+    return preview_mp3(path, bitrate_kbps=128, channels=2)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import io
 import math
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,9 +72,16 @@ class WaveformPlayer(anywidget.AnyWidget):
     cursor = traitlets.Float(None, allow_none=True).tag(sync=True)
     selection = traitlets.List(traitlets.Float(), default_value=[]).tag(sync=True)
 
-    def __init__(self, *, path: str | os.PathLike[str] | None = None, **traits: Any) -> None:
+    def __init__(
+        self,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        shrink: Callable[[Path], bytes] | None = None,
+        **traits: Any,
+    ) -> None:
         super().__init__(**traits)
         self._path = Path(path) if path is not None else None
+        self._shrink = shrink
         self.has_file = self._path is not None
         self.on_msg(self._on_message)
         self.add_class("suno-nb-waveform-player")
@@ -86,11 +94,16 @@ class WaveformPlayer(anywidget.AnyWidget):
         title: str = "",
         files_path: str | None = None,
         send_bytes: bool | None = None,
+        shrink: Callable[[Path], bytes] | None = None,
     ) -> WaveformPlayer:
-        """A player for a local file: served at ``files_path`` if given, else sent as bytes."""
+        """A player for a local file: served at ``files_path`` if given, else sent as bytes.
+
+        ``shrink(path)`` turns a file over 8 MB into smaller MP3 bytes before it crosses the
+        comm (:func:`suno_nb.players.player` passes a 128 kbps encoder).
+        """
         file = Path(path)
         duration, peaks = peaks_of(file)
-        player = cls(path=file, title=title, duration=duration, peaks=peaks,
+        player = cls(path=file, shrink=shrink, title=title, duration=duration, peaks=peaks,
                      mime=MIME.get(file.suffix.lower(), "audio/mpeg"))  # fmt: skip
         if files_path:
             player.files_path = files_path
@@ -132,11 +145,9 @@ class WaveformPlayer(anywidget.AnyWidget):
         """Send the file's bytes to the browser (also done when the browser asks for them)."""
         if self._path is None or self.audio:
             return
-        if self._path.stat().st_size > _WIDGET_RAW_LIMIT:
-            from suno_nb.players import preview_mp3
-
+        if self._shrink is not None and self._path.stat().st_size > _WIDGET_RAW_LIMIT:
             self.mime = "audio/mpeg"
-            self.audio = preview_mp3(self._path, bitrate_kbps=128, channels=2)
+            self.audio = self._shrink(self._path)
         else:
             self.audio = self._path.read_bytes()
 

@@ -33,8 +33,6 @@ KNOWN_CIRCLES: set[frozenset[str]] = {
     ),
     # the store seam picks its backend by importing it; the backend imports the seam
     frozenset({"suno_nb.catalogue.store", "suno_nb.catalogue.postgres"}),
-    # the player picks the waveform widget; the widget borrows the player's mp3 preview
-    frozenset({"suno_nb.players", "suno_nb.waveform_player"}),
 }
 
 

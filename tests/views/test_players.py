@@ -269,3 +269,11 @@ def test_comparison_labels_say_what_differs_and_play_in_a_notebook(
     assert "application/vnd.jupyter.widget-view+json" in bundle
     players = shown.widget().children[0].children
     assert [p.title for p in players] == shown.labels and all(p.audio for p in players)
+
+
+def test_a_big_file_crosses_the_comm_as_a_smaller_mp3(
+    clips: Clips, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VOILA_KERNEL_ID", "k")
+    widget = player(clips.long_wav).widget  # 10 MB of WAV
+    assert widget.mime == "audio/mpeg" and 400_000 < len(widget.audio) < 1_200_000
