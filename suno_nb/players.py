@@ -365,6 +365,9 @@ def _alive(pid: int) -> bool:
 def _waveform(shown: Player) -> Any:
     from suno_nb.waveform_player import WaveformPlayer
 
+    if shown.frontend == "colab":
+        _colab_widgets()
+
     if shown.mode == "url" and shown.source.startswith(_URL_PREFIXES):
         return WaveformPlayer.from_url(shown.source, title=shown.title or "")
     return WaveformPlayer.from_file(
@@ -378,3 +381,12 @@ def _waveform(shown: Player) -> Any:
 def _shrink_for_widget(path: Path) -> bytes:
     """A file too big for the comm as a 128 kbps stereo MP3."""
     return preview_mp3(path, bitrate_kbps=128, channels=2)
+
+
+def _colab_widgets() -> None:
+    """Colab draws third-party widgets (anywidget's) only after this call; harmless twice."""
+    try:
+        from google.colab import output  # type: ignore[import-not-found]
+    except ImportError:
+        return
+    output.enable_custom_widget_manager()
