@@ -80,7 +80,7 @@ def test_lines_draw_confidence_intervals_by_default() -> None:
 
 
 def test_report_embeds_audio_plays_alone_and_has_the_effects_table(small, tmp_path) -> None:
-    path = small.report(tmp_path / "r.html")
+    path = small.report(tmp_path / "r.html", features=["onset_irregularity", "key_confidence"])
     text = path.read_text()
     assert text.count("<audio") == 4 == text.count('src="data:audio/mpeg;base64,')
     assert "this file plays on its own" in text
@@ -95,11 +95,13 @@ def test_report_over_its_audio_budget_says_which_players_link(small, tmp_path) -
 
     clips = small.results(features=False)
     one_preview = max(len(player_html(p, embed="preview")) for p in clips["audio_path"]) / 1e6
-    path = small.report(tmp_path / "b.html", audio_budget_mb=one_preview * 1.5)
+    path = small.report(
+        tmp_path / "b.html", audio_budget_mb=one_preview * 1.5, features=["onset_irregularity"]
+    )
     text = path.read_text()
     assert text.count("data:audio/mpeg;base64,") == 1
     assert "3 more would pass" in text and "link to the catalogue" in text
-    linked = small.report(tmp_path / "c.html", audio="link").read_text()
+    linked = small.report(tmp_path / "c.html", audio="link", features=["mfcc_1"]).read_text()
     assert "data:audio" not in linked and "play only with the report next to" in linked
 
 
