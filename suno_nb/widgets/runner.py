@@ -248,7 +248,7 @@ class Runner:
                         snapshot,
                         phase="cancelled",
                         message=f"{why}. Task {task.task_id} keeps running and is in the "
-                        "catalogue: catalogue.resume() picks it up later.",
+                        "catalogue: suno_nb.resume() picks it up later.",
                     )
                 )
                 return
