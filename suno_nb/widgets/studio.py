@@ -242,13 +242,20 @@ class CatalogueBrowser:
         self.descending = w.Checkbox(value=True, description="descending", indent=False)
         self.starred = w.Checkbox(value=False, description="★ only", indent=False)
         self.refresh_button = w.Button(description="refresh", icon="refresh")
+        self.columns = w.Text(
+            placeholder="settings to show (e.g. weirdness, model); empty: those that differ",
+            continuous_update=False,
+            layout=w.Layout(width="420px"),
+        )
+        self.columns.add_class("suno-nb-browser-columns")
         self.offset = 0
         self.page_size = page_size
         self.previous_button = w.Button(description="◀ newer", layout=w.Layout(width="90px"))
         self.next_button = w.Button(description="older ▶", layout=w.Layout(width="90px"))
         self.previous_button.on_click(lambda _: self.page(-1))
         self.next_button.on_click(lambda _: self.page(+1))
-        for control in (self.text, self.action, self.sort, self.descending, self.starred):
+        filters = (self.text, self.action, self.sort, self.descending, self.starred, self.columns)
+        for control in filters:
             control.observe(lambda _: self.refresh(first_page=True), "value")
         self.refresh_button.on_click(lambda _: self.refresh())
         self.list = w.VBox([])
@@ -270,6 +277,7 @@ class CatalogueBrowser:
                         self.refresh_button,
                     ]
                 ),
+                self.columns,
                 w.HBox([self.previous_button, self.next_button, self.count]),
                 self.list,
                 self.player,
@@ -290,6 +298,7 @@ class CatalogueBrowser:
             starred=self.starred.value,
             limit=self.page_size,
             offset=self.offset,
+            columns=[c.strip() for c in self.columns.value.split(",") if c.strip()] or None,
         )
         total = self.controller.total
         shown = f"{self.offset + 1}–{self.offset + len(rows)} of {total}" if rows else "none"

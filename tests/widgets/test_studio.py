@@ -74,6 +74,10 @@ def test_follow_ups_keep_earlier_results_and_the_browser_pages_and_labels(
     assert "weirdness 0.2" in browser.list.children[0].children[1].value + "".join(
         row.children[1].value for row in browser.list.children
     )
+    browser.columns.value = "model, weirdness"  # chosen columns instead of the differing ones
+    assert browser.controller.columns == ["model", "weirdness"]
+    assert "model not set" in browser.list.children[0].children[1].value
+    browser.columns.value = ""
     browser.page_size = 3
     browser.refresh(first_page=True)
     assert len(browser.list.children) == 3 and "1–3 of 4" in browser.count.value
