@@ -6,7 +6,10 @@ table with the machine, its load and library versions.
 * record: 50,000 tasks of 2 clips = 100,000 clip rows, one transaction per task (the task and
   its clips in one ``task_updated``). Target ≥ 5,000 tasks/s. Also as a client does it: a
   ``task_submitting`` transaction before sending, then ``task_submitted`` with the clips.
-* DataFrame: ``catalogue.df`` of those 100,000 rows. Target < 1 s.
+* DataFrame: ``catalogue.df`` of those 100,000 rows, warm and in a fresh process, against a raw
+  ``sqlite3`` ``fetchall`` of the same statements and ADBC → Arrow of them, in the same run
+  (target ≤ 1.0× the fetchall), its peak memory growth against the DataFrame's own size (target
+  ≤ 1.5×), and a Parquet snapshot written and read back.
 * features: ``catalogue.measure`` on ~100 synthetic 30 s clips, n_jobs=1 and all cores, as a
   multiple of real time, with peak memory (this process and its workers).
 """
