@@ -240,6 +240,25 @@ def test_a_missing_extra_is_one_line_naming_the_pip_install(
 
 
 @pytest.mark.slow
+def test_starting_the_server_in_python_without_the_extra_names_it(
+    lean_venv: Path, tmp_path: Path
+) -> None:
+    done = subprocess.run(
+        [str(lean_venv), "-c", "import suno_nb; suno_nb.emulator.start()"],
+        cwd=tmp_path,
+        env=_offline_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == (
+        "suno_nb._extras.MissingExtraError: The emulator's HTTP server needs the 'server' extra "
+        "(module 'starlette' is not installed): pip install 'suno-nb[server]'"
+    ), done.stderr
+
+
+@pytest.mark.slow
 def test_the_core_install_is_no_heavier_than_today(lean_venv: Path) -> None:
     # A guard against regressions while the 0.85x target below is open: 1,001 MB on 2026-12-01
     # (core with pyarrow + adbc-driver-sqlite for the catalogue's Arrow reads), +1 %.
