@@ -21,6 +21,19 @@ from suno_nb import schema
 __all__ = ["build_parser", "main"]
 
 
+def _json_object(text: str) -> dict[str, Any]:
+    """A ``json`` field given on the command line, e.g. ``--state '{"tracks": []}'``."""
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise argparse.ArgumentTypeError("must be a JSON object, {...}")
+    return value
+
+
 def _add_field(parser: argparse.ArgumentParser, spec: schema.FieldSpec, required: bool) -> None:
     flag = "--" + spec.name.replace("_", "-")
     help_text = f"{spec.doc} ({spec.allowed_text()})"
@@ -44,6 +57,8 @@ def _add_field(parser: argparse.ArgumentParser, spec: schema.FieldSpec, required
         kwargs["nargs"] = "+"
     elif spec.kind == "enum" and spec.name != "model":
         kwargs["choices"] = spec.choices
+    elif spec.kind == "json":
+        kwargs["type"] = _json_object
     for alias in spec.aliases:
         parser.add_argument(
             "--" + alias.replace("_", "-"), dest=spec.name, default=None, help=argparse.SUPPRESS
