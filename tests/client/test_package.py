@@ -60,6 +60,41 @@ def test_the_client_does_not_load_analysis_or_widget_libraries() -> None:
     ]
 
 
+LAZY_PACKAGES = ("suno_nb", "suno_nb.emulator", "suno_nb.sweeps", "suno_nb.widgets")
+
+
+@pytest.mark.parametrize("package", LAZY_PACKAGES)
+def test_every_name_of_a_stub_resolves(package: str) -> None:
+    # The .pyi stub is the one list of public names (lazy_loader reads it at run time, type
+    # checkers read it as the interface): each must resolve, and dir() shows them all.
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import importlib, json; m = importlib.import_module({package!r}); "
+            "missing = [n for n in m.__all__ if getattr(m, n, None) is None]; "
+            "print(json.dumps([missing, sorted(set(m.__all__) - set(dir(m)))]))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    missing, hidden = json.loads(out.stdout.strip().splitlines()[-1])
+    assert missing == [] and hidden == []
+
+
+def test_a_function_named_like_its_module_stays_the_function() -> None:
+    # sweeps.sweep (sweep.py) and widgets.panel (panel.py): importing the module must not
+    # replace the package's function with it.
+    code = (
+        "import suno_nb.sweeps.sweep, suno_nb.widgets.panel, suno_nb.sweeps, suno_nb.widgets;"
+        "print(callable(suno_nb.sweeps.sweep) and not hasattr(suno_nb.sweeps.sweep, '__path__'),"
+        " type(suno_nb.sweeps.sweep).__name__, type(suno_nb.widgets.panel).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "function", "function"]
+
+
 def test_generated_files_are_fresh() -> None:
     assert _codegen.main(["--check"]) == 0
 
