@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -113,6 +114,18 @@ class FormController:
         if spec.kind in ("url_list", "id_list"):
             parts = [p.strip() for p in text.replace(",", "\n").splitlines()]
             self.set(name, [p for p in parts if p])
+            return
+        if spec.kind == "json" and text:
+            try:
+                value = json.loads(text)
+            except ValueError:
+                value = None
+            if not isinstance(value, dict):
+                self.set(name, None)
+                self._unparsed[name] = f"{name} must be {spec.allowed_text()}; got {text!r}"
+                self._changed()
+                return
+            self.set(name, value)
             return
         self.set(name, text)
 

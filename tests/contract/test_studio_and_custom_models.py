@@ -161,3 +161,16 @@ def test_a_fixed_generate_track_range_is_shorter_than_26_seconds() -> None:
     }
     (problem,) = schema.check_endpoint("generate_track", body)
     assert problem.field == "end_seconds" and problem.kind is errors.ProblemKind.RANGE
+
+
+def test_a_panel_reads_a_project_state_typed_as_json() -> None:
+    from suno_nb.widgets.form import FormController
+
+    ep = schema.ENDPOINTS["save_project"]
+    form = FormController(ep.name, {f.name: f for f in ep.fields}, required=ep.required)
+    form.set_text("id", "p")
+    form.set_text("state", '{"tracks": [], "timing": {"bps": 2}}')
+    assert form.values["state"] == {"tracks": [], "timing": {"bps": 2}}
+    assert "state" not in form.errors()
+    form.set_text("state", "[1, 2]")
+    assert "JSON object" in form.errors()["state"]
