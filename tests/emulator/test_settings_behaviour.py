@@ -13,6 +13,7 @@ import pytest
 from suno_nb import _http
 from suno_nb.client import Client
 from suno_nb.emulator import Emulator, inprocess_transport, start
+from suno_nb.errors import ServerError
 from tests.emulator.conftest import BASE, SHORT
 from tests.emulator.contract import api_for
 
@@ -73,9 +74,9 @@ def test_faults_are_seeded_and_mixed(kind, tmp_path) -> None:
 def test_task_error_fault_and_client_error(tmp_path) -> None:
     emu = Emulator(profile="instant", data_dir=tmp_path, faults="task_error=1", max_duration=SHORT)
     with Client(transport=inprocess_transport(emu), base_url=BASE, progress=False) as client:
-        with pytest.raises(Exception) as info:
+        with pytest.raises(ServerError) as info:  # a failed task, not any exception
             client.generate("x")
-        assert "job failed" in str(info.value)
+        assert "job failed" in str(info.value) and info.value.task_id
 
 
 class _Receiver(http.server.BaseHTTPRequestHandler):
