@@ -14,7 +14,7 @@ import pytest
 import soundfile
 from catalogue_service import TOKEN, AudioService, make_client
 
-from suno_nb.catalogue import Catalogue, CatalogueReadOnlyError
+from suno_nb.catalogue import Catalogue, CatalogueReadOnlyError, DownloadError
 from suno_nb.errors import BadRequestError
 
 
@@ -91,7 +91,7 @@ def test_failed_download_is_marked_and_fetched_later(catalogue, service):
         assert states == {task.clips[0].id: "failed", task.clips[1].id: "ok"}
         assert "404" in _rows(catalogue, "SELECT error FROM files WHERE state = 'failed'")[0][0]
         track = catalogue.get(task.clips[0].id)
-        with pytest.raises(Exception, match="fetch_missing"):
+        with pytest.raises(DownloadError, match="fetch_missing"):
             track.path  # noqa: B018
         service.missing_files.clear()
         assert catalogue.fetch_missing(client) == {"ok": 1, "failed": 0}

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import traitlets
 from views_support import Clips
 
 from suno_nb import frontend, players
@@ -80,7 +81,7 @@ def test_selection_and_cursor_are_traits(clips: Clips) -> None:
     widget = shown.widget
     widget.set_state({"selection": [4.5, 1.25], "cursor": 2.0})  # as the browser sends them
     assert shown.selection == (1.25, 4.5) and shown.cursor == 2.0
-    with pytest.raises(Exception, match="start, end"):
+    with pytest.raises(traitlets.TraitError, match="start, end"):
         widget.selection = [1.0]
     widget.clear_selection()
     assert shown.selection is None
