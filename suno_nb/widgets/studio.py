@@ -568,9 +568,9 @@ class Studio(w.VBox):
         where = getattr(self.catalogue, "root", None) or getattr(self.catalogue, "path", "")
         kept = f" Tracks are kept in <code>{escape(str(where))}</code>." if where else ""
         text = (
-            "ⓘ Offline emulator: free, synthetic music, no token needed."
+            "<b>Offline emulator</b>: free, synthetic music, no token needed."
             if offline
-            else f"ⓘ Using the real service ({escape(str(client.service))}): requests cost credits."
+            else f"<b>Real service</b> ({escape(str(client.service))}): requests cost credits."
         )
         self.notice.value = (
             '<div style="background:#eef4fb;border-left:4px solid #1565c0;padding:4px 8px;'
