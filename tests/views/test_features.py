@@ -153,3 +153,30 @@ def test_measure_many_on_error_nan_keeps_going(clips: Clips) -> None:
 def test_measure_many_progress_bar(clips: Clips, capsys: pytest.CaptureFixture[str]) -> None:
     measure_many([clips.tone_440] * 3, sr=SR, n_jobs=1, batch_size=2, progress=True)
     assert "3/3" in capsys.readouterr().err
+
+
+def test_iter_measure_streams_batches_in_order(clips: Clips) -> None:
+    sources = [clips.tone_440, clips.tone_440 * 0.5, clips.tone_440 * 0.25]
+    batches = list(features.iter_measure(sources, sr=SR, n_jobs=1, batch_size=2))
+    assert [len(b) for b in batches] == [2, 1]
+    levels = [row["rms_dbfs"] for batch in batches for row in batch]
+    assert levels == sorted(levels, reverse=True)  # the input order, quieter each time
+    with pytest.raises(ValueError, match="batch_size"):
+        list(features.iter_measure(sources, sr=SR, batch_size=0))
+
+
+def test_default_batches_give_every_worker_several_tasks() -> None:
+    assert features._auto_batch(100, 2) == 6  # 17 tasks for 2 workers: none idles long
+    assert features._auto_batch(10, 2) == 1
+    assert features._auto_batch(100_000, 2) == 8  # bounded: a worker holds few tracks
+
+
+def test_a_source_at_a_url_is_read_through_fsspec(clips: Clips) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    with fsspec.open("memory://features-test/tone.wav", "wb") as handle:
+        handle.write(clips.stereo_wav.read_bytes())
+    row, expected = measure("memory://features-test/tone.wav"), measure(clips.stereo_wav)
+    assert row.pop("key") == expected.pop("key")
+    assert row == pytest.approx(expected, rel=1e-9)
+    with pytest.raises(AudioFeatureError, match=r"memory://features-test/missing\.wav"):
+        measure("memory://features-test/missing.wav")
