@@ -79,8 +79,8 @@ class Effects:
                 )
             else:
                 parts.append(f"{name} changes {self.feature} ({test})")
+        # Field names keep their case ("weirdness", not "Weirdness"): they are names to type.
         text = "; ".join(parts) + "."
-        text = text[0].upper() + text[1:]
         return " ".join([text, *self.notes])
 
     def table(self) -> pd.DataFrame:
@@ -134,7 +134,7 @@ def effects(
 
     Example:
         >>> effects(sw.results(), "onset_irregularity", sw.axes).summary   # doctest: +SKIP
-        'Weirdness raises onset_irregularity by 0.27 per unit, 95 % CI 0.2 to 0.34 (...)'
+        'weirdness raises onset_irregularity by 0.27 per unit, 95 % CI 0.2 to 0.34 (...)'
     """
     import numpy as np
     import pandas as pd

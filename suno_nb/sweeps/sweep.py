@@ -387,7 +387,7 @@ class Sweep:
 
         Example:
             >>> print(sw.effects("onset_irregularity").summary)   # doctest: +SKIP
-            Weirdness raises onset_irregularity by 0.27 per unit, 95 % CI 0.2 to 0.34 (...)
+            weirdness raises onset_irregularity by 0.27 per unit, 95 % CI 0.2 to 0.34 (...)
         """
         from suno_nb.sweeps.statistics import effects
 

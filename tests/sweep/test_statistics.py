@@ -57,8 +57,8 @@ def test_null_knob_and_interaction_are_not_declared_more_often_than_alpha() -> N
 def test_summary_says_the_effect_and_the_noise_in_words() -> None:
     result = effects(synthetic(7), "onset_irregularity", AXES)
     text = result.summary
-    assert text.startswith("Weirdness raises onset_irregularity by 0.2") or text.startswith(
-        "Weirdness raises onset_irregularity by 0.3"
+    assert text.startswith("weirdness raises onset_irregularity by 0.2") or text.startswith(
+        "weirdness raises onset_irregularity by 0.3"
     ), text
     assert "95 % CI" in text
     assert "style_influence shows no effect beyond noise" in text
