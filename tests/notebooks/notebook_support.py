@@ -24,6 +24,7 @@ EXPECTED = [
     "04_catalogue_and_features",
     "05_classroom",
     "06_async_streaming_callbacks",
+    "07_exports",
 ]
 # Variables that would send a notebook to the paid service, or point it elsewhere.
 _SERVICE_VARIABLES = ("ACEDATACLOUD_API_TOKEN", "ACEDATACLOUD_API_BASE_URL", "SUNO_NB_HOME")

@@ -1,4 +1,4 @@
-"""The notebooks: all six exist, are committed clean, and run top to bottom on the emulator."""
+"""The notebooks: all seven exist, are committed clean, and run top to bottom on the emulator."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from notebook_support import (
 )
 
 
-def test_the_six_notebooks_are_there() -> None:
+def test_the_seven_notebooks_are_there() -> None:
     assert NOTEBOOK_NAMES == EXPECTED
 
 
