@@ -271,7 +271,7 @@ def test_the_core_install_is_no_heavier_than_today(lean_venv: Path) -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="open: 1,001 MB = 0.874x; Arrow (pyarrow 170 MB + ADBC 21 MB) is core for the "
-    "catalogue's columnar reads, and without it the core is ~810 MB (0.71x): the lead decides",
+    "catalogue's columnar reads; without it the core measures 813 MB (0.71x): the lead decides",
 )
 def test_the_core_install_is_at_most_085x_the_old_size(lean_venv: Path) -> None:
     size = _site_packages_mb(lean_venv)
