@@ -31,8 +31,6 @@ KNOWN_CIRCLES: set[frozenset[str]] = {
             "suno_nb.catalogue.transfer",
         }
     ),
-    # the store seam picks its backend by importing it; the backend imports the seam
-    frozenset({"suno_nb.catalogue.store", "suno_nb.catalogue.postgres"}),
 }
 
 

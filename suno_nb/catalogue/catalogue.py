@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from suno_nb.catalogue import files, reconcile, recorder
+from suno_nb.catalogue import postgres as _postgres  # noqa: F401 - registers postgresql://
 from suno_nb.catalogue.store import (
     CatalogueError,
     CatalogueFullError,

@@ -593,10 +593,6 @@ def open_store(url: str) -> StoreBackend:
         folder = url[len("sqlite://") :] or "."
         return Store(Path(folder).expanduser() / "catalogue.sqlite")
     factory = _BACKENDS.get(scheme)
-    if factory is None and scheme in ("postgresql", "postgres"):
-        from suno_nb.catalogue import postgres  # registers itself (needs the [lab] extra)
-
-        factory = _BACKENDS.get(scheme, postgres.PostgresStore)
     if factory is None:
         known = ", ".join(["sqlite:///<folder>", *(f"{k}://…" for k in sorted(_BACKENDS))])
         hint = (

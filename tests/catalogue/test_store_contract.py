@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from suno_nb.catalogue import postgres  # noqa: F401 - registers postgresql://
 from suno_nb.catalogue.store import (
     SCHEMA_VERSION,
     CatalogueError,
