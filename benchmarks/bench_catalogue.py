@@ -232,9 +232,12 @@ queries = list(json.loads(sys.argv[3]))
 def rss():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * resource.getpagesize()
+if kind == "mem":  # the modules the table loads, loaded first: only the build's own memory
+    import adbc_driver_sqlite.dbapi, pyarrow.compute, pyarrow.parquet, suno_nb.features
+    catalogue._store.read("SELECT 1")
 before = rss()
 start = time.perf_counter()
-if kind == "df":
+if kind in ("df", "mem"):
     frame = catalogue.df
     size = int(frame.memory_usage(deep=True).sum())
 else:
@@ -279,6 +282,7 @@ def _table_rows(catalogue: Any) -> list[dict]:
     arrow = _median_s(lambda: _adbc_arrow(path, queries))
     fresh_df = _fresh("df", catalogue.root, queries)
     fresh_raw = _fresh("raw", catalogue.root, queries)
+    memory = _fresh("mem", catalogue.root, queries)
     size_mb = frame.memory_usage(deep=True).sum() / 1e6
     with tempfile.TemporaryDirectory() as tmp:
         parquet = Path(tmp) / "catalogue.parquet"
@@ -304,10 +308,12 @@ def _table_rows(catalogue: Any) -> list[dict]:
          "unit": "×", "target": "≤ 1.0"},
         {"what": "  DataFrame size (memory_usage deep)", "value": size_mb, "unit": "MB",
          "target": ""},
-        {"what": "  peak RSS growth while building it", "value": fresh_df["peak_growth"] / 1e6,
+        {"what": "  peak RSS growth, fresh (with its imports)",
+         "value": fresh_df["peak_growth"] / 1e6, "unit": "MB", "target": ""},
+        {"what": "  peak RSS growth, modules already loaded", "value": memory["peak_growth"] / 1e6,
          "unit": "MB", "target": ""},
         {"what": "  ratio peak growth / DataFrame size",
-         "value": fresh_df["peak_growth"] / fresh_df["size"], "unit": "×", "target": "≤ 1.5"},
+         "value": memory["peak_growth"] / memory["size"], "unit": "×", "target": "≤ 1.5"},
         {"what": f"catalogue.to_parquet ({parquet_mb:.1f} MB)", "value": write, "unit": "s",
          "target": ""},
         {"what": "  pandas.read_parquet of it", "value": read, "unit": "s", "target": ""},
