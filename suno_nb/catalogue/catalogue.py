@@ -47,6 +47,8 @@ __all__ = [
 ]
 
 HOME_ENV = "SUNO_NB_HOME"
+#: A catalogue URL (``postgresql://…``) for the default catalogue; its files go in SUNO_NB_HOME.
+URL_ENV = "SUNO_NB_CATALOGUE"
 DEFAULT_FOLDER = "suno_catalogue"
 DB_NAME = "catalogue.sqlite"
 LEASE_ENV = "SUNO_NB_CLAIM_LEASE"
@@ -174,7 +176,9 @@ class Catalogue:
         files: str | os.PathLike[str] | None = None,
     ) -> None:
         if path is None:
-            path = os.environ.get(HOME_ENV) or Path.cwd() / DEFAULT_FOLDER
+            path = (
+                os.environ.get(URL_ENV) or os.environ.get(HOME_ENV) or Path.cwd() / DEFAULT_FOLDER
+            )
         self._store: StoreBackend
         if is_url(path):  # a database elsewhere; files stay in a local folder
             self._store = open_store(str(path))
@@ -983,17 +987,24 @@ def _free_reserve(root: Path) -> bool:
     return True
 
 
-_DEFAULTS: dict[Path, Catalogue] = {}
+_DEFAULTS: dict[Path | str, Catalogue] = {}
 
 
 def default_catalogue() -> Catalogue:
-    """The catalogue of this project: ``$SUNO_NB_HOME`` or ``./suno_catalogue/`` (one per path).
+    """The catalogue of this project (one object per location): ``$SUNO_NB_CATALOGUE`` (a
+    shared database's URL, files in ``$SUNO_NB_HOME``), else ``$SUNO_NB_HOME``, else
+    ``./suno_catalogue/``.
 
     Example:
         >>> default_catalogue() is default_catalogue()   # doctest: +SKIP
         True
     """
-    path = Path(os.environ.get(HOME_ENV) or Path.cwd() / DEFAULT_FOLDER).expanduser().absolute()
+    url = os.environ.get(URL_ENV)
+    path: str | Path = (
+        url
+        if url
+        else Path(os.environ.get(HOME_ENV) or Path.cwd() / DEFAULT_FOLDER).expanduser().absolute()
+    )
     catalogue = _DEFAULTS.get(path)
     if catalogue is None:
         catalogue = _DEFAULTS[path] = Catalogue(path)

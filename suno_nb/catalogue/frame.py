@@ -67,7 +67,8 @@ LEFT JOIN files fi ON fi.clip_id = c.clip_id AND fi.kind = 'image'
 LEFT JOIN annotations a ON a.clip_id = c.clip_id
 LEFT JOIN features f ON f.clip_id = c.clip_id
 LEFT JOIN (SELECT clip_id, group_concat(tag, ',') AS tags
-           FROM (SELECT clip_id, tag FROM tags ORDER BY clip_id, tag) GROUP BY clip_id) g
+           FROM (SELECT clip_id, tag FROM tags ORDER BY clip_id, tag) AS sorted_tags
+           GROUP BY clip_id) g
        ON g.clip_id = c.clip_id
 """
 _TASK_COLUMNS = ("task_id", "task_state", "service", "trace_id", "submitted_at", "finished_at",

@@ -53,6 +53,7 @@ _MARK = re.compile(r"\?|(?<!:):([A-Za-z_][A-Za-z0-9_]*)|%")
 # sqlite spellings the catalogue uses, in PostgreSQL's words (applied outside quotes only).
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)\bgroup_concat\("), "string_agg("),
+    (re.compile(r"(?i)\bAS\s+REAL\b"), "AS DOUBLE PRECISION"),  # CAST(x AS REAL): float8
     (re.compile(r"(?i)\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)"), "IS DISTINCT FROM "),
     (re.compile(r"(?i)\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)"), "IS NOT DISTINCT FROM "),
 )
@@ -115,12 +116,37 @@ def translate_ddl(statement: str) -> str:
     return out
 
 
+# sqlite's JSON functions that the catalogue's SQL uses, with sqlite's names and answers, so
+# the same statements run on both backends (json_extract returns text: the SQL casts it).
+_JSON_FUNCTIONS = (
+    """CREATE OR REPLACE FUNCTION json_valid(doc text) RETURNS boolean LANGUAGE plpgsql
+       IMMUTABLE AS $$ BEGIN PERFORM doc::jsonb; RETURN doc IS NOT NULL;
+       EXCEPTION WHEN others THEN RETURN false; END $$""",
+    """CREATE OR REPLACE FUNCTION _suno_path(path text) RETURNS text[] LANGUAGE sql IMMUTABLE
+       AS $$ SELECT CASE WHEN path = '$' THEN ARRAY[]::text[]
+                         ELSE string_to_array(substr(path, 3), '.') END $$""",
+    """CREATE OR REPLACE FUNCTION json_extract(doc text, path text) RETURNS text LANGUAGE sql
+       IMMUTABLE AS $$ SELECT doc::jsonb #>> _suno_path(path) $$""",
+    """CREATE OR REPLACE FUNCTION json_type(doc text, path text) RETURNS text LANGUAGE sql
+       IMMUTABLE AS $$
+         SELECT CASE jsonb_typeof(v)
+           WHEN 'number' THEN CASE WHEN (v #>> '{}') ~ '^-?[0-9]+$' THEN 'integer' ELSE 'real' END
+           WHEN 'string' THEN 'text'
+           WHEN 'boolean' THEN v #>> '{}'
+           ELSE jsonb_typeof(v) END
+         FROM (SELECT doc::jsonb #> _suno_path(path) AS v) AS found $$""",
+    """CREATE OR REPLACE FUNCTION json_each(doc text) RETURNS TABLE (key text, value jsonb)
+       LANGUAGE sql IMMUTABLE AS $$ SELECT * FROM jsonb_each(doc::jsonb) $$""",
+)
+
+
 def _backfills_nothing(conn: _Connection, statement: str) -> bool:
     """Whether ``statement`` only fills existing rows of a table that has none.
 
-    Data migrations (``UPDATE tasks SET …`` filling new columns) are written in sqlite's SQL;
-    on an empty table they are no-ops, which is always the case for a PostgreSQL catalogue
-    created at or after the version that added them.
+    Data migrations (``UPDATE tasks SET typed_column = json_extract(…)``) rely on sqlite's
+    dynamic types, which PostgreSQL refuses when it plans them; on an empty table they are
+    no-ops, which is always the case for a PostgreSQL catalogue created at or after the
+    version that added them (this backend arrived with schema version 3).
     """
     match = re.match(r"(?is)\s*UPDATE\s+([A-Za-z_][A-Za-z0-9_]*)\s", statement)
     if match is None:
@@ -134,6 +160,7 @@ class _Connection:
 
     def __init__(self, conn: Any) -> None:
         self._conn = conn
+        self.raw = conn  # for statements sent as they are (function bodies)
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         return self._conn.execute(translate(sql), params)
@@ -251,10 +278,12 @@ class PostgresStore:
 
     def migrate(self) -> None:
         """Bring the database up to :data:`SCHEMA_VERSION`; safe when many workers start at once."""
-        if self.version() == SCHEMA_VERSION:
+        if self.version() == SCHEMA_VERSION and self._has_json_functions():
             return
         with self.write() as conn:
             conn.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+            for statement in _JSON_FUNCTIONS:  # before the migrations: their backfills use them
+                conn.raw.execute(statement)
             conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_version "
                 "(version INTEGER PRIMARY KEY, applied_at DOUBLE PRECISION NOT NULL)"
@@ -264,10 +293,12 @@ class PostgresStore:
             _refuse_newer(found, Path(_redact(self.url)))
             for version in range(found + 1, SCHEMA_VERSION + 1):
                 for statement in _MIGRATIONS[version]:
-                    if _backfills_nothing(conn, statement):
-                        continue
-                    conn.execute(translate_ddl(statement))
+                    if not _backfills_nothing(conn, statement):
+                        conn.execute(translate_ddl(statement))
                 conn.execute("INSERT INTO schema_version VALUES (?, ?)", (version, time.time()))
+
+    def _has_json_functions(self) -> bool:
+        return bool(self.read("SELECT to_regprocedure('json_type(text, text)') IS NOT NULL")[0][0])
 
     # --- claims ------------------------------------------------------------------------------
     def claim(
