@@ -122,9 +122,9 @@ class ListeningGrid:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         # In a kernel, the widget (players that work in every front end); elsewhere, HTML.
-        import sys
+        from suno_nb.frontend import in_notebook
 
-        if "ipykernel" in sys.modules:
+        if in_notebook():
             bundle = dict(self.widget()._repr_mimebundle_(include=include, exclude=exclude))
             bundle.setdefault("text/html", self.to_html())
             return bundle
