@@ -20,7 +20,7 @@ import traitlets
 
 from suno_nb import schema
 from suno_nb.players import audio_widget
-from suno_nb.widgets.cards import CardController, ClipCard
+from suno_nb.widgets.cards import _WINDOWS, CardController, ClipCard
 from suno_nb.widgets.form import FormController, FormView
 from suno_nb.widgets.runner import Runner, RunState
 
@@ -125,9 +125,15 @@ class Panel(w.VBox):
         self.cards: list[ClipCard] = []
         self._preview_ids: tuple[str, ...] = ()
         header = w.HTML(f"<h3 style='margin:4px 0'>{escape(name)}</h3><div>{escape(summary)}</div>")
+        # The clip this action works on, as a waveform to pick its times on (extend's
+        # continue_at by a click, a window by a drag), when it is in the catalogue.
+        self.source = w.VBox([])
+        self.source.add_class("suno-nb-source")
+        self._source_id: Any = None
         super().__init__(
             children=[
                 header,
+                self.source,
                 self.form_view.box,
                 w.HBox([self.submit_button, self.cancel_button, self.hint]),
                 self.status,
@@ -141,7 +147,9 @@ class Panel(w.VBox):
         )
         self.add_class("suno-nb-panel")
         form.on_change(self._refresh_button)
+        form.on_change(self._refresh_source)
         self._refresh_button()
+        self._refresh_source()
 
     # --- client and catalogue ------------------------------------------------------------------
     def _current_client(self) -> Any:
@@ -196,6 +204,51 @@ class Panel(w.VBox):
     def task(self) -> Any:
         """The task of the last run (``None`` before the first submit or for endpoints)."""
         return self.runner.task
+
+    # --- the source clip's waveform ---------------------------------------------------------
+    def _time_fields(self) -> tuple[str | None, list[tuple[str, str]]]:
+        specs = self.form.specs
+        at = "continue_at" if "continue_at" in specs else None
+        windows = [(f"{p}_start", f"{p}_end") for p in _WINDOWS if f"{p}_start" in specs]
+        return at, windows
+
+    def _refresh_source(self) -> None:
+        clip_id = self.form.values.get("audio_id")
+        if clip_id == self._source_id:
+            return
+        self._source_id = clip_id
+        at, windows = self._time_fields()
+        self.source.children = ()
+        if not clip_id or not (at or windows):
+            return
+        try:
+            track = self.catalogue.get(clip_id)
+            path = track.path
+        except Exception:  # not catalogued or not downloaded: the times stay typed
+            return
+        hint = " · ".join(
+            part
+            for part, used in (("click: " + (at or ""), at), ("drag: the window", windows))
+            if used
+        )
+        player = audio_widget(path, title=f"{track.title or clip_id} — {hint}")
+        player.observe(self._on_source_cursor, "cursor")
+        player.observe(self._on_source_selection, "selection")
+        self.source.children = (player,)
+
+    def _on_source_cursor(self, change: Mapping[str, Any]) -> None:
+        at, _ = self._time_fields()
+        if at and change["new"] is not None:
+            self.form_view.fields[at].show(round(float(change["new"]), 2))
+
+    def _on_source_selection(self, change: Mapping[str, Any]) -> None:
+        _, windows = self._time_fields()
+        if len(change["new"]) != 2:
+            return
+        start, end = (round(float(t), 2) for t in change["new"])
+        for start_field, end_field in windows:
+            self.form_view.fields[start_field].show(start)
+            self.form_view.fields[end_field].show(end)
 
     # --- events -------------------------------------------------------------------------------
     def _refresh_button(self) -> None:

@@ -10,7 +10,7 @@ from widget_support import wait_done
 
 from suno_nb import schema
 from suno_nb.labels import differing_labels, differing_settings, track_labels
-from suno_nb.widgets.panel import result_html
+from suno_nb.widgets.panel import Panel, result_html
 from suno_nb.widgets.studio import GROUPS, Studio, _grouped
 
 
@@ -56,6 +56,10 @@ def test_follow_ups_keep_earlier_results_and_the_browser_pages_and_labels(
     assert app.selected == "extend"
     extend = app.panels["extend"]
     assert extend.form.request()["continue_at"] == 3.0
+    source = extend.source.children[0]  # the clip's waveform on the extend form itself
+    source.set_state({"cursor": 5.5})  # a click there
+    assert extend.form.request()["continue_at"] == 5.5
+    source.set_state({"cursor": 3.0})
     extend.runner.poll_interval = (0.02, 0.05)
     extend.fill(lyric="[Verse]\nthe bus rolls on")
     extend.submit()
@@ -64,6 +68,12 @@ def test_follow_ups_keep_earlier_results_and_the_browser_pages_and_labels(
     assert len(extend.history.children) == 0 and len(extend.results.children) == 2
     assert extend.form.request()["audio_id"] == gen.cards[1].controller.id
     assert "lyric" not in extend.form.request()  # the form started over
+    assert extend.source.children[0].title.startswith("School Trip")  # the new clip's waveform
+
+    replace = Panel("replace_section", client=emulated, audio_id=gen.cards[0].controller.id)
+    replace.source.children[0].set_state({"selection": [2.0, 4.5]})  # a drag on its waveform
+    chosen = replace.form.request()
+    assert (chosen["replace_section_start"], chosen["replace_section_end"]) == (2.0, 4.5)
 
     browser = app.show_catalogue()
     browser.action.value = "generate"
