@@ -541,7 +541,9 @@ def _async_client(client: Any, catalogue: Any) -> Any:
         raise TypeError(f"client must be a suno_nb Client or AsyncClient, not {type(client)!r}")
     # The sweep's catalogue must hear every task (that is how cells are never sent twice);
     # other observers the client had keep hearing them too.
+    from suno_nb.catalogue import Catalogue
+
     others = [
-        o for o in client._core.observers if o is not catalogue and not hasattr(o, "to_pandas")
+        o for o in client._core.observers if o is not catalogue and not isinstance(o, Catalogue)
     ]
     return client.with_options(observers=[catalogue, *others], progress=False)
