@@ -131,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("source", help="catalogue folder or URL to copy from")
     copy.add_argument("target", help="catalogue folder or URL to copy into")
     copy.add_argument("--files", default=None, help="the target's files folder (for a URL)")
+    copy.add_argument("--source-files", default=None, help="the source's files folder (for a URL)")
     copy.add_argument("--batch-size", type=_whole, default=200, help="clips per transaction")
     copy.set_defaults(kind="catalogue", name="catalogue")
     p = sub.add_parser("sweep", help="run a parameter sweep described in a TOML file")
@@ -199,10 +200,12 @@ def _copy_catalogue(args: argparse.Namespace) -> int:
             raise _BadArgument(f"the {name} is empty: give a catalogue folder or URL")
     if not is_url(args.source) and not (Path(args.source).expanduser() / DB_NAME).is_file():
         raise _BadArgument(f"no catalogue folder at {args.source!r} (it has no {DB_NAME})")
-    source = Catalogue(args.source)
-    target = (
-        Catalogue(args.target, files=args.files) if is_url(args.target) else Catalogue(args.target)
-    )
+
+    def open_one(where: str, files: str | None) -> Catalogue:
+        return Catalogue(where, files=files) if is_url(where) else Catalogue(where)
+
+    source = open_one(args.source, args.source_files)
+    target = open_one(args.target, args.files)
     report = copy_catalogue(
         source,
         target,

@@ -54,9 +54,12 @@ def postgres_server() -> Iterator[str]:
 @pytest.fixture
 def postgres_url(postgres_server: str, request: pytest.FixtureRequest) -> str:
     """A fresh, empty database on the session's server, named after the test."""
+    import hashlib
     import re
 
     from postgres_server import create_database
 
-    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:50]
+    test = request.node.nodeid
+    name = "t_" + re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:40]
+    name += "_" + hashlib.sha1(test.encode()).hexdigest()[:8]  # unique per parametrised test
     return create_database(postgres_server, name)

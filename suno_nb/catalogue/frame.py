@@ -465,7 +465,7 @@ def measure(
     rows = catalogue._store.read(
         "SELECT c.clip_id, fa.state, fa.path, fa.sha256, f.version, f.sha256, f.error"
         " FROM clips c LEFT JOIN files fa ON fa.clip_id = c.clip_id AND fa.kind = 'audio'"
-        " LEFT JOIN features f ON f.clip_id = c.clip_id"
+        " LEFT JOIN features f ON f.clip_id = c.clip_id" + _ORDER
     )
     by_id = {r[0]: r for r in rows}
     if tracks is None:

@@ -52,7 +52,6 @@ _QUOTED = re.compile(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")")
 _MARK = re.compile(r"\?|(?<!:):([A-Za-z_][A-Za-z0-9_]*)|%")
 # sqlite spellings the catalogue uses, in PostgreSQL's words (applied outside quotes only).
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?i)\bgroup_concat\("), "string_agg("),
     (re.compile(r"(?i)\bAS\s+REAL\b"), "AS DOUBLE PRECISION"),  # CAST(x AS REAL): float8
     (re.compile(r"(?i)\bIS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)"), "IS DISTINCT FROM "),
     (re.compile(r"(?i)\bIS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)"), "IS NOT DISTINCT FROM "),
@@ -66,7 +65,9 @@ def translate(sql: str) -> str:
 
     Parameter marks ``?`` → ``%s`` and ``:name`` → ``%(name)s``; a literal ``%`` is doubled;
     ``INSERT OR IGNORE`` → ``… ON CONFLICT DO NOTHING``; ``IS NOT x`` → ``IS DISTINCT FROM x``;
-    ``group_concat`` → ``string_agg``. Quoted strings and identifiers are left alone.
+    ``CAST(x AS REAL)`` → double precision. Quoted strings and identifiers are left alone.
+    (sqlite's functions — ``json_extract``, ``group_concat`` … — are installed in the
+    database instead, see ``_JSON_FUNCTIONS``.)
 
     Example:
         >>> translate("SELECT a FROM t WHERE b = ? AND c = :c AND d IS NOT ? AND e LIKE 'x?'")
@@ -137,6 +138,14 @@ _JSON_FUNCTIONS = (
          FROM (SELECT doc::jsonb #> _suno_path(path) AS v) AS found $$""",
     """CREATE OR REPLACE FUNCTION json_each(doc text) RETURNS TABLE (key text, value jsonb)
        LANGUAGE sql IMMUTABLE AS $$ SELECT * FROM jsonb_each(doc::jsonb) $$""",
+    # group_concat(x [, sep]): NULLs skipped, ',' by default, as sqlite does
+    """CREATE OR REPLACE FUNCTION _suno_concat(acc text, x text, sep text) RETURNS text
+       LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN x IS NULL THEN acc WHEN acc IS NULL
+       THEN x ELSE acc || sep || x END $$""",
+    """CREATE OR REPLACE FUNCTION _suno_concat(acc text, x text) RETURNS text
+       LANGUAGE sql IMMUTABLE AS $$ SELECT _suno_concat(acc, x, ',') $$""",
+    "CREATE OR REPLACE AGGREGATE group_concat(text, text) (SFUNC = _suno_concat, STYPE = text)",
+    "CREATE OR REPLACE AGGREGATE group_concat(text) (SFUNC = _suno_concat, STYPE = text)",
 )
 
 
@@ -298,7 +307,8 @@ class PostgresStore:
                 conn.execute("INSERT INTO schema_version VALUES (?, ?)", (version, time.time()))
 
     def _has_json_functions(self) -> bool:
-        return bool(self.read("SELECT to_regprocedure('json_type(text, text)') IS NOT NULL")[0][0])
+        found = self.read("SELECT to_regprocedure('_suno_concat(text, text)') IS NOT NULL")
+        return bool(found[0][0])
 
     # --- claims ------------------------------------------------------------------------------
     def claim(

@@ -22,9 +22,31 @@ def service() -> AudioService:
     return AudioService()
 
 
+# The catalogue's contract holds on every store backend: these test files run twice, on a
+# sqlite folder and on a real PostgreSQL server (tests/postgres_server.py).
+BOTH_BACKENDS = {"test_recording", "test_table", "test_views", "test_claims", "test_copy"}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "catalogue" in metafunc.fixturenames and "backend" not in metafunc.fixturenames:
+        both = metafunc.module.__name__.rpartition(".")[2] in BOTH_BACKENDS
+        metafunc.parametrize(
+            "store_backend", ["sqlite", "postgresql"] if both else ["sqlite"], indirect=True
+        )
+
+
 @pytest.fixture
-def catalogue(tmp_path: Path) -> Catalogue:
-    cat = Catalogue(tmp_path / "cat")
+def store_backend(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def catalogue(tmp_path: Path, store_backend: str, request: pytest.FixtureRequest) -> Catalogue:
+    if store_backend == "postgresql":
+        url = request.getfixturevalue("postgres_url")
+        cat = Catalogue(url, files=tmp_path / "cat")
+    else:
+        cat = Catalogue(tmp_path / "cat")
     cat._sleep = lambda seconds: None
     yield cat
     cat.close()

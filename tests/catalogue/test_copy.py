@@ -73,8 +73,10 @@ def test_a_copy_stopped_halfway_is_finished_by_running_it_again(
 
 
 def test_the_command_copies_and_reports(source: Catalogue, tmp_path: Path, capsys: Any) -> None:
+    where = str(source.root) if source.db_path is not None else source._store.url
     source.close()
-    argv = ["catalogue", "copy", str(source.root), str(tmp_path / "shared")]
+    argv = ["catalogue", "copy", where, str(tmp_path / "shared")]
+    argv += ["--source-files", str(source.root)]
     assert cli.main(argv) == 0
     assert "copied 6 new clips" in capsys.readouterr().out
     assert cli.main(argv) == 0
