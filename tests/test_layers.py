@@ -182,7 +182,7 @@ def test_no_new_circles() -> None:
     assert not new, f"modules that import each other in a loop: {new}"
 
 
-@pytest.mark.xfail(strict=False, reason="circles inside the catalogue and the players remain")
+@pytest.mark.xfail(strict=False, reason="a circle inside the catalogue remains")
 def test_known_circles_are_gone() -> None:
     left = [sorted(group) for group in circles(MODULES) if _known(group)]
     assert not left, left
