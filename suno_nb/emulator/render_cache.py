@@ -41,6 +41,7 @@ class Renderer:
         self.max_duration = max_duration
         self.workers = render_pool.worker_count(workers)
         self._ahead: ThreadPoolExecutor | None = None
+        self._closed = False
         self._cache: collections.OrderedDict[str, Any] = collections.OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
@@ -98,27 +99,35 @@ class Renderer:
         ahead.submit(self._render_quietly, task)
 
     def _render_quietly(self, task: dict[str, Any]) -> None:
+        if self._closed:
+            return
         try:
-            self.render_task(task)
+            self.render_task(task, ahead=True)
         except Exception:  # the request that needs the clips renders again and reports
-            log.exception("rendering task %s ahead failed", task["id"])
+            if not self._closed:  # after close, the data dir may be gone: nothing to report
+                log.exception("rendering task %s ahead failed", task["id"])
 
     def close(self) -> None:
-        """Stop rendering ahead (renders already running finish)."""
+        """Stop rendering ahead, without waiting: queued renders are dropped, and a render
+        already in a worker finishes there unseen (closing never waits on music)."""
         with self._lock:
+            self._closed = True
             ahead, self._ahead = self._ahead, None
         if ahead is not None:
-            ahead.shutdown(wait=True, cancel_futures=True)
+            ahead.shutdown(wait=False, cancel_futures=True)
 
-    def render_task(self, task: dict[str, Any]) -> None:
-        """Render every clip of an ``/suno/audios`` task once, and record what came out."""
+    def render_task(self, task: dict[str, Any], *, ahead: bool = False) -> None:
+        """Render every clip of an ``/suno/audios`` task once, and record what came out.
+
+        ``ahead``: only in the worker pool; without one, leave it to whoever needs the clips
+        (never compete with requests for the GIL, never render during interpreter shutdown)."""
         with self._task_locks[task["id"]]:
             if all(self.path(cid).exists() for cid in task["clip_ids"]):
                 return
             if task.get("failure"):
                 return
             try:
-                if self._render_in_workers(task):
+                if self._render_in_workers(task) or ahead:
                     return
                 request = task["request"]
                 made = synth().render_action(

@@ -18,6 +18,7 @@ import json
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -167,7 +168,9 @@ def render_in_pool(size: int, *args: Any) -> list[RenderedClip] | None:
     try:
         future: Future[list[RenderedClip]] = _get_pool(size).submit(render_and_save, *args)
     except (OSError, RuntimeError, BrokenProcessPool) as exc:
-        log.warning("emulator render pool unavailable (%s); rendering in-process", exc)
+        # At interpreter exit concurrent.futures refuses new work: expected, not worth a word.
+        if not (sys.is_finalizing() or "shutdown" in str(exc)):
+            log.warning("emulator render pool unavailable (%s); rendering in-process", exc)
         shutdown()
         return None
     try:
