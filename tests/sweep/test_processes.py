@@ -34,7 +34,10 @@ sys.path.insert(0, str(WORKER.parent))
 from sweep_worker import grid  # noqa: E402
 
 pytestmark = pytest.mark.slow
-SETTLE = 1.5  # seconds: the server answers within it, so a lost answer is settled after it
+# Seconds after sending by which the server has made the task if it ever will: a lost answer
+# is settled after it. Generous, as a loaded CI machine can queue a request for seconds (1.5 s
+# gave duplicates there: requests still queued at the server were taken for never made).
+SETTLE = 6.0
 
 
 def _free_port() -> int:
@@ -136,6 +139,15 @@ def test_processes_started_together_send_every_cell_once(tmp_path, processes, si
         _check(url, folder, side)
 
 
+def _claims_of(folder: Path, pid: int) -> int:
+    try:
+        with sqlite3.connect(folder / "catalogue.sqlite", timeout=5) as conn:
+            rows = conn.execute("SELECT owner FROM claims").fetchall()
+    except sqlite3.OperationalError:
+        return 0
+    return sum(f":{pid}:" in owner for (owner,) in rows)
+
+
 def _resume(url: str, folder: Path, sweep_id: str, monkeypatch) -> Sweep:
     monkeypatch.setenv("SUNO_NB_SETTLE_SECONDS", str(SETTLE))
     client = AsyncClient(
@@ -153,7 +165,16 @@ def test_random_kills_during_slow_submissions_lose_and_repeat_nothing(tmp_path, 
         kills = 0
         for _ in range(10):
             worker = _spawn(url, folder, "killed", side)
-            time.sleep(chance.uniform(0.4, 2.0))
+            # The moment is random once the run has claimed work (imports take long on a busy
+            # machine, and a kill during them would test nothing).
+            deadline = time.monotonic() + 60
+            while (
+                not _claims_of(folder, worker.pid)
+                and worker.poll() is None
+                and time.monotonic() < deadline
+            ):
+                time.sleep(0.02)
+            time.sleep(chance.uniform(0.0, 1.5))
             if worker.poll() is None:
                 worker.send_signal(signal.SIGKILL)
                 kills += 1
