@@ -8,6 +8,7 @@ import http.server
 import io
 import threading
 from collections.abc import Iterator
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -26,8 +27,8 @@ def _wav(seconds: float = 1.0) -> bytes:
 
 
 class _Redirector(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
-    routes: dict[str, str] = {
+    hits: ClassVar[list[str]] = []
+    routes: ClassVar[dict[str, str]] = {
         "/away": "http://far-away.invalid/song.wav",  # off the machine: must be refused
         "/away-by-ip": "http://192.0.2.1/song.wav",  # TEST-NET-1, never routed
         "/near": "/song.wav",  # same server: fine
