@@ -7,6 +7,7 @@ arrives, then downloads finished files. Reading it (tables, tracks, plots) is in
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import sqlite3
@@ -777,6 +778,35 @@ class Catalogue:
                 )
             else:
                 conn.execute("DELETE FROM tags WHERE clip_id = ?", (clip_id,))
+
+    def record_answer(self, test_id: str, record: Mapping[str, Any]) -> None:
+        """Keep one answer of a blind listening test (``record`` needs a ``rater``).
+
+        Answers are rows of the store, so raters in several kernels, Voilà sessions or
+        machines on one shared catalogue add to the same test; nothing is ever overwritten.
+        """
+        rater = record.get("rater")
+        if not isinstance(rater, str) or not rater.strip():
+            raise ValueError(f"record['rater']={rater!r}: give the rater's name (a word)")
+        answered_at = float(record.get("answered_at") or time.time())
+        with self._store.write() as conn:
+            conn.execute(
+                "INSERT INTO listening_answers (test_id, rater, answered_at, record)"
+                " VALUES (?, ?, ?, ?)",
+                (test_id, rater, answered_at, json.dumps(dict(record), default=str)),
+            )
+
+    def answers(self, test_id: str | None = None, rater: str | None = None) -> list[dict[str, Any]]:
+        """The answers of a listening test (of every test without ``test_id``; one rater's
+        with ``rater``), in the order they were given."""
+        where, params = [], []
+        for column, value in (("test_id", test_id), ("rater", rater)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        sql = "SELECT test_id, record FROM listening_answers"
+        sql += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY id"
+        return [{"test_id": tid, **json.loads(text)} for tid, text in self._store.read(sql, params)]
 
     def annotations(self, clip_id: str) -> dict[str, Any]:
         """``{"rating", "starred", "note", "tags"}`` of a clip."""

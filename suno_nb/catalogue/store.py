@@ -31,6 +31,9 @@ duration, fetched_at)``
     who is sending (or resolving) a piece of paid work right now: ``scope`` is ``sweep:<id>`` or
     ``task``, ``item`` the cell (``"3/0"``) or task key; ``owner`` is ``host:pid:random``; a claim
     whose ``lease_until`` has passed belongs to nobody (its owner died) and may be taken over.
+``listening_answers(id, test_id, rater, answered_at, record)`` (version 4)
+    one row per answer of a blind listening test, in the order given; ``record`` is its JSON
+    (rater, trial, the clips shown, the answer, when it was shown and answered).
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ __all__ = [
     "register_backend",
 ]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -195,6 +198,23 @@ def _knob_columns_migration() -> list[str]:
 
 
 _MIGRATIONS[3] = _knob_columns_migration()
+
+
+def _listening_migration() -> list[str]:
+    """Version 4: the answers of blind listening tests, in the store so a class shares them."""
+    return [
+        """CREATE TABLE IF NOT EXISTS listening_answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            test_id TEXT NOT NULL,
+            rater TEXT NOT NULL,
+            answered_at REAL NOT NULL,
+            record TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS listening_answers_test ON listening_answers(test_id, rater)",
+    ]
+
+
+_MIGRATIONS[4] = _listening_migration()
 assert max(_MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -19,8 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
+    from suno_nb.catalogue import Catalogue
     from suno_nb.sweeps.listening_results import ListeningResults
 
 __all__ = [
@@ -46,7 +45,6 @@ __all__ = [
 #: What a trial asks: a rating on a scale, which of two is preferred, or which of two was
 #: made with the higher value of a knob.
 KINDS = ("rating", "preference", "which_higher")
-ANSWERS_FOLDER = Path("listening")
 
 
 @dataclass(frozen=True)
@@ -96,41 +94,22 @@ def balanced_order(n: int, row: int) -> list[int]:
 
 
 class AnswerBook:
-    """Answers of one test kept in the catalogue's folder: ``listening/<test_id>/<rater>.jsonl``.
+    """The answers of one test, kept in a catalogue (its ``listening_answers`` rows).
 
-    One file per rater (appends only), so raters in several kernels or Voilà sessions on one
-    shared catalogue never write the same file.
+    Every answer is written at once, as its own row, so raters in several kernels, Voilà
+    sessions or machines on one shared catalogue (sqlite or PostgreSQL) add to the same test
+    and nothing is lost when a page reloads.
     """
 
-    def __init__(self, root: str | os.PathLike[str], test_id: str) -> None:
-        self.folder = Path(root) / ANSWERS_FOLDER / _safe(test_id)
+    def __init__(self, catalogue: Catalogue, test_id: str) -> None:
+        self.catalogue = catalogue
+        self.test_id = test_id
 
     def append(self, record: Mapping[str, Any]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        line = json.dumps(dict(record), default=str) + "\n"
-        with open(self.folder / f"{_safe(str(record['rater']))}.jsonl", "a", encoding="utf-8") as f:
-            f.write(line)
-            f.flush()
-            os.fsync(f.fileno())
+        self.catalogue.record_answer(self.test_id, record)
 
     def records(self, rater: str | None = None) -> list[dict[str, Any]]:
-        if not self.folder.is_dir():
-            return []
-        files = (
-            [self.folder / f"{_safe(rater)}.jsonl"]
-            if rater is not None
-            else sorted(self.folder.glob("*.jsonl"))
-        )
-        out = []
-        for path in files:
-            if path.is_file():
-                for line in path.read_text(encoding="utf-8").splitlines():
-                    if line.strip():
-                        try:
-                            out.append(json.loads(line))
-                        except json.JSONDecodeError:  # a line cut by a crash: skip it
-                            continue
-        return out
+        return self.catalogue.answers(self.test_id, rater)
 
 
 class ListeningTest:
@@ -439,7 +418,7 @@ def listening_test(
         features=ok.set_index("clip_id"),
         **options,
     )
-    test.answers = AnswerBook(catalogue.root, test.test_id)
+    test.answers = AnswerBook(catalogue, test.test_id)
     return test
 
 
@@ -502,11 +481,6 @@ def _default_question(kind: str, knob: str | None) -> str:
 def _test_id(stimuli: Sequence[Stimulus], kind: str, question: str, seed: int) -> str:
     text = json.dumps([[s.clip_id for s in stimuli], kind, question, seed])
     return f"lt-{hashlib.sha256(text.encode()).hexdigest()[:10]}"
-
-
-def _safe(name: str) -> str:
-    cleaned = re.sub(r"[^\w.-]+", "_", name).strip("._")
-    return cleaned[:80] or "rater"
 
 
 def _plain(value: Any) -> Any:

@@ -3,11 +3,12 @@ answers every pair without seeing the settings, then sees them; both land in one
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from suno_nb.catalogue import Catalogue
 
 pytestmark = pytest.mark.browser
 
@@ -43,12 +44,12 @@ def test_two_raters_answer_in_voila_into_one_catalogue(
     assert "A_weirdness" in revealed  # the settings, once every pair is answered
     page.screenshot(path=str(artifacts / "voila-listening-ana.png"), full_page=True)
     rate(page, voila_listening.url, "ben", "B")
-    folders = list((browser_home / "catalogue" / "listening").iterdir())
-    assert len(folders) == 1  # the same clips, so the same test, for both raters
-    answers = {
-        path.stem: [json.loads(line) for line in path.read_text().splitlines()]
-        for path in folders[0].glob("*.jsonl")
-    }
+    catalogue = Catalogue(browser_home / "catalogue")
+    every = catalogue.answers()
+    assert len({r["test_id"] for r in every}) == 1  # the same clips: one test for both raters
+    answers: dict[str, list[dict]] = {}
+    for record in every:
+        answers.setdefault(record["rater"], []).append(record)
     assert sorted(answers) == ["ana", "ben"]
     assert [r["answer"] for r in answers["ana"]] == ["A"] * 3
     assert [r["answer"] for r in answers["ben"]] == ["B"] * 3

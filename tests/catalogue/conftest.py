@@ -24,7 +24,14 @@ def service() -> AudioService:
 
 # The catalogue's contract holds on every store backend: these test files run twice, on a
 # sqlite folder and on a real PostgreSQL server (tests/postgres_server.py).
-BOTH_BACKENDS = {"test_recording", "test_table", "test_views", "test_claims", "test_copy"}
+BOTH_BACKENDS = {
+    "test_recording",
+    "test_table",
+    "test_views",
+    "test_claims",
+    "test_copy",
+    "test_answers",
+}
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -38,7 +38,7 @@ def stimuli(tmp_path: Path) -> list[Stimulus]:
 
 def make(stimuli, tmp_path, **options) -> ListeningTest:
     test = ListeningTest(stimuli, axes=["weirdness", "style_influence"], **options)
-    test.answers = AnswerBook(tmp_path / "catalogue", test.test_id)
+    test.answers = AnswerBook(Catalogue(tmp_path / "catalogue"), test.test_id)
     return test
 
 
@@ -98,8 +98,10 @@ def test_answers_are_kept_per_rater_with_order_and_time_and_resume(stimuli, tmp_
         ana.answer(9)
     ben = test.session("ben")
     ben.answer(6)
-    files = sorted(p.name for p in test.answers.folder.glob("*.jsonl"))
-    assert files == ["ana.jsonl", "ben.jsonl"]
+    assert sorted({r["rater"] for r in test.answers.catalogue.answers(test.test_id)}) == [
+        "ana",
+        "ben",
+    ]
     record = test.answers.records("ana")[0]
     assert record["rater"] == "ana" and record["position"] == 0 and record["answer"] == 2
     assert record["clips"] == [ana.trials[0]._clip_ids[0]]
@@ -208,8 +210,8 @@ def test_listening_test_from_a_sweep_stores_answers_in_its_catalogue(tiny_sweep)
     assert test.knob == "weirdness" and len(test.stimuli) == 2  # one clip per cell
     session = test.session("eve")
     session.answer("A")
-    folder = tiny_sweep.catalogue_.root / "listening" / test.test_id
-    assert (folder / "eve.jsonl").is_file()
+    (kept,) = tiny_sweep.catalogue_.answers(test.test_id, "eve")
+    assert kept["answer"] == "A" and kept["rater"] == "eve"
     tracks = [tiny_sweep.catalogue_.get(s.clip_id) for s in test.stimuli]
     from_tracks = listening_test(tracks, kind="rating")
     assert [s.clip_id for s in from_tracks.stimuli] == [t.id for t in tracks]
