@@ -110,6 +110,9 @@ def test_classroom_runs_as_a_voila_app(tmp_path: Path) -> None:
     command = [
         sys.executable, "-m", "voila", "05_classroom.ipynb", "--no-browser",
         f"--port={port}", "--Voila.ip=127.0.0.1", "--VoilaConfiguration.show_tracebacks=True",
+        # The page is read without a browser, so Voila renders it whole on the server (the
+        # committed voila.json renders progressively for people: tests/browser checks that).
+        "--VoilaConfiguration.progressive_rendering=False",
     ]  # fmt: skip
     env = {**kernel_environment(), "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config")}
     server = subprocess.Popen(
