@@ -24,9 +24,9 @@ WORKERS = (1, 2, 4)
 
 
 def _claim_all(where: str, scope: str, start: Any, out: Any) -> None:
-    from suno_nb.catalogue.store import Store, new_owner, open_store
+    from suno_nb.catalogue.store import new_owner, open_store
 
-    store = Store(Path(where) / "catalogue.sqlite") if "://" not in where else open_store(where)
+    store = open_store(where)  # sqlite:///folder or postgresql://…
     owner = new_owner()
     cells = [f"{n}/0" for n in range(CELLS)]
     random.Random(owner).shuffle(cells)  # workers meet at random cells, not in lockstep
@@ -68,7 +68,7 @@ def run() -> list[dict]:
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as folder:
         Store(Path(folder) / "catalogue.sqlite").close()
-        anchor = _claims_per_second(folder, 1)
+        anchor = _claims_per_second(f"sqlite:///{folder}", 1)
     with temporary_postgres() as server:
         url = create_database(server, "bench_scale")
         from suno_nb.catalogue.store import open_store

@@ -15,7 +15,6 @@ from suno_nb.catalogue import postgres  # noqa: F401 - registers postgresql://
 from suno_nb.catalogue.store import (
     SCHEMA_VERSION,
     CatalogueError,
-    Store,
     StoreBackend,
     new_owner,
     open_store,
@@ -25,9 +24,7 @@ BACKENDS = ["sqlite", "postgresql"]
 
 
 def _open(kind: str, where: str) -> StoreBackend:
-    if kind == "sqlite":
-        return Store(Path(where) / "catalogue.sqlite")
-    return open_store(where)
+    return open_store(f"sqlite:///{where}" if kind == "sqlite" else where)
 
 
 @pytest.fixture(params=BACKENDS)
