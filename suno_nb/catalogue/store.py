@@ -34,6 +34,9 @@ duration, fetched_at)``
 ``listening_answers(id, test_id, rater, answered_at, record)`` (version 4)
     one row per answer of a blind listening test, in the order given; ``record`` is its JSON
     (rater, trial, the clips shown, the answer, when it was shown and answered).
+``settings(name, value)`` (version 5)
+    facts stored with the catalogue, as text: ``files`` is where its audio files live (a
+    folder or an ``s3://`` URL), so a shared catalogue opened elsewhere finds them.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ __all__ = [
     "register_backend",
 ]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -215,6 +218,10 @@ def _listening_migration() -> list[str]:
 
 
 _MIGRATIONS[4] = _listening_migration()
+# Version 5: a small key/value table of facts stored with the catalogue (the files location).
+_MIGRATIONS[5] = [
+    "CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+]
 assert max(_MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -271,6 +278,10 @@ class StoreBackend(Protocol):
         drop ``owner``'s claims on those items (others' claims are left alone).
     ``holders(scope)``
         ``{item: (owner, lease_until)}`` of the live claims in a scope (for reports).
+    ``lock(conn, name)``
+        inside ``write()``: wait until no other transaction holds ``name``, then hold it to
+        the end of this one (a shared budget is read and debited under it). sqlite: nothing to
+        do, ``BEGIN IMMEDIATE`` already serialises writers; PostgreSQL: an advisory lock.
     ``close()``
         close this thread's connection.
     """
@@ -290,6 +301,7 @@ class StoreBackend(Protocol):
     def renew(self, owner: str, lease_seconds: float) -> int: ...
     def release(self, scope: str, items: Iterable[str], owner: str) -> None: ...
     def holders(self, scope: str) -> dict[str, tuple[str, float]]: ...
+    def lock(self, conn: Any, name: str) -> None: ...
     def close(self) -> None: ...
 
 
@@ -534,6 +546,9 @@ class Store:
             (scope, time.time()),
         )
         return {item: (owner, until) for item, owner, until in rows if not _owner_is_dead(owner)}
+
+    def lock(self, conn: sqlite3.Connection, name: str) -> None:
+        """Serialise on ``name`` (inside :meth:`write`): ``BEGIN IMMEDIATE`` already does."""
 
 
 def _read_version(conn: sqlite3.Connection) -> int:
