@@ -19,12 +19,14 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-__all__ = ["EXTRAS", "MissingExtraError", "require"]
+__all__ = ["EXTRAS", "MissingExtraError", "optional", "require"]
 
 #: The extras of pyproject.toml, with what each one adds (a test keeps the two in step).
 EXTRAS: dict[str, str] = {
     "server": "the emulator's HTTP server (starlette, uvicorn)",
     "video": "the emulator's real mp4 videos (a bundled ffmpeg)",
+    "fast": "accelerators with a plain fallback: columnar sqlite reads (ADBC) and aiohttp for "
+    "many concurrent async requests",
     "lab": "PostgreSQL catalogues, Dask clusters and files anywhere (psycopg, dask, fsspec)",
     "research": "audio tags, MIDI files and experiment tracking (mutagen, mido, mlflow)",
     "all": "every extra above",
@@ -57,3 +59,21 @@ def require(module: str, *, extra: str, feature: str | None = None) -> ModuleTyp
             f"{what} needs the {extra!r} extra (module {module!r} is not installed): "
             f"pip install 'suno-nb[{extra}]'"
         ) from None
+
+
+def optional(module: str, *, extra: str) -> ModuleType | None:
+    """Import an accelerator from ``extra`` if it is installed, else return ``None``.
+
+    For packages the code can do without (the caller keeps a plain path): a missing one is
+    not an error, a broken one still is.
+
+    Example:
+        >>> optional("json", extra="fast").__name__
+        'json'
+        >>> optional("not_a_real_module_xyz", extra="fast") is None
+        True
+    """
+    try:
+        return require(module, extra=extra)
+    except MissingExtraError:
+        return None
