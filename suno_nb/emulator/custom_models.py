@@ -2,6 +2,7 @@
 
 A model walks queued → uploading → training → ready (or failed) on the emulator's clock, at a
 pace set by its profile; ``delete`` archives it. Writes are idempotent by ``idempotency_key``.
+Given the emulator's store, models and first answers outlive a restart.
 
 Example:
     >>> models = CustomModels(clock=lambda: 0.0, pending=0.0, running=0.0, songs=lambda b, c: [])
@@ -13,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from typing import Any
 
 from suno_nb.emulator.guards import ApiRefusal
 from suno_nb.emulator.idempotency import IdempotentWrites
+from suno_nb.emulator.store import Store
 
 __all__ = ["CustomModels"]
 
@@ -48,13 +51,33 @@ class CustomModels:
     pending: float
     running: float
     songs: Callable[[dict[str, Any], Any], list[dict[str, Any]]]  # audios body, call -> clips
+    store: Store | None = None  # where models are kept; None: in memory only
     _models: dict[str, _Model] = field(default_factory=dict)
     _writes: IdempotentWrites = field(default_factory=IdempotentWrites)
+
+    def __post_init__(self) -> None:
+        if self.store is not None:
+            self._writes = IdempotentWrites(self.store)
+            for kept in self.store.objects("custom_model"):
+                model = _Model(**kept)
+                self._models[model.id] = model
 
     def handle(self, name: str, values: Mapping[str, Any], call: Any = None) -> Any:
         """Run one action; ``call`` (the HTTP request) is passed on to ``songs``/``upload``."""
         step = getattr(self, f"_{name}")
-        return self._writes.run(name, values, lambda: step(values, call))
+
+        def do() -> Any:
+            answer = step(values, call)
+            # Keep the model before the idempotent answer, so a kept answer always has it.
+            made = answer.get("id") if isinstance(answer, Mapping) else None
+            changed = self._models.get(values.get("id") or made)
+            if self.store is not None and changed is not None:
+                self.store.put_object(
+                    "custom_model", changed.id, changed.created_at, dataclasses.asdict(changed)
+                )
+            return answer
+
+        return self._writes.run(name, values, do)
 
     # ------------------------------------------------------------------------- states
     def status(self, model: _Model) -> str:

@@ -3,7 +3,8 @@
 A project is versioned state (tracks of clips placed in beats, ``timing.bps``): every change
 makes a new ``version_id``, and a write that names an old version is a 409 conflict.
 Candidates (from ``generate_track`` / ``replace_section``) belong to the version they were made
-on. Writes are idempotent by ``idempotency_key``.
+on. Writes are idempotent by ``idempotency_key``. Given the emulator's store, projects (with
+their versions, candidates and renders) and first answers outlive a restart.
 
 Example:
     >>> nothing = lambda *args: {}
@@ -19,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import copy
+import dataclasses
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from typing import Any
 
 from suno_nb.emulator.guards import ApiRefusal
 from suno_nb.emulator.idempotency import IdempotentWrites
+from suno_nb.emulator.store import Store
 
 __all__ = ["Projects"]
 
@@ -59,13 +62,32 @@ class Projects:
     songs: Callable[[dict[str, Any], Any], list[dict[str, Any]]]  # audios body, call -> clips
     clip: Callable[[str], Mapping[str, Any]]  # a clip record by id (400 when unknown)
     upload: Callable[[dict[str, Any], Any], Mapping[str, Any]]  # upload body, call -> data
+    store: Store | None = None  # where projects are kept; None: in memory only
     _projects: dict[str, _Project] = field(default_factory=dict)
     _writes: IdempotentWrites = field(default_factory=IdempotentWrites)
+
+    def __post_init__(self) -> None:
+        if self.store is not None:
+            self._writes = IdempotentWrites(self.store)
+            for kept in self.store.objects("project"):
+                project = _Project(**kept)
+                self._projects[project.id] = project
 
     def handle(self, name: str, values: Mapping[str, Any], call: Any = None) -> Any:
         """Run one action; ``call`` (the HTTP request) is passed on to ``songs``/``upload``."""
         step = getattr(self, f"_{name}")
-        return self._writes.run(name, values, lambda: step(values, call))
+
+        def do() -> Any:
+            answer = step(values, call)
+            # Keep the project before the idempotent answer, so a kept answer always has it.
+            changed = self._projects.get(values.get("id") or answer.get("id"))
+            if self.store is not None and changed is not None:
+                self.store.put_object(
+                    "project", changed.id, changed.created_at, dataclasses.asdict(changed)
+                )
+            return answer
+
+        return self._writes.run(name, values, do)
 
     # ------------------------------------------------------------------------ helpers
     def _get(self, v: Mapping[str, Any], *, write: bool) -> _Project:

@@ -54,6 +54,8 @@ NDJSON = "application/x-ndjson"
 ACCOUNT = {"user_id": "emulator-user", "application_id": "emulator-application"}
 LIST_PAGE_DEFAULT = 50  # tasks per listing page when the query names no limit
 LIST_PAGE_MAX = 100  # a bigger limit is served as this many (like the id batch's cap)
+# Added to a poll hint so that the poll it asks for lands just after the stage changes.
+_POLL_MARGIN = 0.01
 
 
 @dataclass
@@ -164,9 +166,14 @@ class Emulator:
             self.settings.profile.pending,
             self.settings.profile.running,
             self._songs_for,
+            store=self.store,
         )
         self.projects = Projects(
-            self.settings.clock, self._songs_for, self._require_clip, self._upload_for
+            self.settings.clock,
+            self._songs_for,
+            self._require_clip,
+            self._upload_for,
+            store=self.store,
         )
         owners = {"/suno/custom-models": self.custom_models, "/suno/projects": self.projects}
         by_action: dict[str, dict[str, Callable[[_Call], EmulatorResponse]]] = {}
@@ -701,9 +708,20 @@ class Emulator:
             task = self.store.task(task_id)
             records.append(self._record(task) if task else {})
         if query.action == "retrieve":
-            return EmulatorResponse(body=records[0])
+            return EmulatorResponse(body=records[0], headers=self._poll_hint(query.ids[0]))
         found = [r for r in records if r]
         return EmulatorResponse(body={"items": found, "count": len(found)})
+
+    def _poll_hint(self, task_id: str) -> dict[str, str]:
+        """``Retry-After`` in seconds (to the millisecond) until an unfinished task changes
+        stage: the emulator knows its own timing, so a client polls when there is news."""
+        task = self.store.task(task_id)
+        if not task or task.get("kind") != "audios":
+            return {}
+        stage = stage_of(task, self.settings.clock())
+        if stage.finished:
+            return {}
+        return {"retry-after": f"{stage.next_change + _POLL_MARGIN:.3f}"}
 
     @staticmethod
     def _task_type(task: Mapping[str, Any]) -> str:

@@ -1,7 +1,8 @@
-"""The emulator's state on disk: tasks, clips, personas (sqlite) and their files (a folder).
+"""The emulator's state on disk: tasks, clips, personas, Studio projects, custom models and
+the idempotent writes' first answers (sqlite), and their files (a folder).
 
-A data directory can be reopened by a new emulator: every task, clip, upload and persona is
-still there, and renderings already made are reused.
+A data directory can be reopened by a new emulator: every task, clip, upload, persona, project
+(with its version) and custom model is still there, and renderings already made are reused.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ CREATE TABLE IF NOT EXISTS clips (id TEXT PRIMARY KEY, task_id TEXT, data TEXT N
 CREATE TABLE IF NOT EXISTS personas (
     id TEXT PRIMARY KEY, created_at REAL, deleted INTEGER DEFAULT 0, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS takes (seed INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS objects (
+    kind TEXT NOT NULL, id TEXT NOT NULL, created_at REAL, data TEXT NOT NULL,
+    PRIMARY KEY (kind, id));
+CREATE TABLE IF NOT EXISTS writes (key TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS tasks_by_time ON tasks (created_at);
 """
 
@@ -176,3 +181,30 @@ class Store:
                 "UPDATE personas SET deleted = 1 WHERE id = ? AND deleted = 0", (persona_id,)
             )
         return cur.rowcount > 0
+
+    # -- Studio projects, custom models (documents by kind) ------------------------------------
+    def put_object(self, kind: str, object_id: str, created_at: float, data: Any) -> None:
+        """Keep one project or custom model (``kind``: ``"project"``, ``"custom_model"``)."""
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO objects VALUES (?, ?, ?, ?)",
+                (kind, object_id, created_at, dumps(data)),
+            )
+
+    def objects(self, kind: str) -> list[Any]:
+        """Every kept object of ``kind``, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT data FROM objects WHERE kind = ? ORDER BY created_at, rowid", (kind,)
+            ).fetchall()
+        return [loads(r[0]) for r in rows]
+
+    # -- idempotent writes: the first answer per key ----------------------------------------
+    def put_write(self, key: str, data: Any) -> None:
+        with self._lock, self._db:
+            self._db.execute("INSERT OR REPLACE INTO writes VALUES (?, ?)", (key, dumps(data)))
+
+    def write(self, key: str) -> Any:
+        with self._lock:
+            row = self._db.execute("SELECT data FROM writes WHERE key = ?", (key,)).fetchone()
+        return loads(row[0]) if row else None
