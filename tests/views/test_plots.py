@@ -104,3 +104,46 @@ def test_agg_only_when_no_backend_was_chosen(env_backend: str | None, expected: 
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == expected
+
+
+def test_mel_and_linear_spectra_are_librosas(clips: Clips) -> None:
+    import librosa
+
+    y = clips.a_major[: SR * 3]
+    mel = plots._db(plots._mel_filters(SR)[0] @ plots._stft_power(y))
+    expected = librosa.power_to_db(
+        librosa.feature.melspectrogram(y=y, sr=SR, hop_length=512), ref=np.max
+    )
+    assert mel.shape == expected.shape
+    assert np.abs(mel - expected).max() < 1e-3
+    linear = plots._db(plots._stft_power(y))
+    expected = librosa.amplitude_to_db(np.abs(librosa.stft(y, hop_length=512)), ref=np.max)
+    assert np.abs(linear - expected).max() < 1e-3
+
+
+@pytest.mark.parametrize(("hz", "row"), [(55.0, 9), (261.63, 36), (440.0, 45), (3000.0, 78)])
+def test_cqt_rows_are_notes_from_c1(hz: float, row: int) -> None:
+    t = np.arange(3 * 44_100) / 44_100
+    tone = (0.5 * np.sin(2 * np.pi * hz * t)).astype(np.float32)
+    power, edges = plots._note_power(tone, 44_100, 1 + tone.size // 512)
+    assert power.shape == (84, 1 + tone.size // 512) and len(edges) == 85
+    assert int(np.argmax(power.mean(axis=1))) == row  # A1, C4, A4, F#7 as librosa.cqt says
+    assert edges[row] < hz < edges[row + 1]
+
+
+def test_drawing_loads_neither_librosa_nor_scipy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, numpy as np; from suno_nb import plots;"
+        "y = np.random.default_rng(0).normal(0, .1, 44100).astype('float32');"
+        "[plots.spectrogram(y, 44100, kind=k) for k in ('mel', 'linear', 'cqt')];"
+        "plots.compare_grid([('a', y, 44100)]);"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'librosa', 'scipy', 'numba'}))"
+    )
+    env = {k: v for k, v in __import__("os").environ.items() if k != "MPLBACKEND"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"  # about 180 MiB a notebook kernel never pays
