@@ -25,19 +25,18 @@ from suno_nb import _http, retry
 from suno_nb._generated import _AsyncEndpoints, _SyncEndpoints
 from suno_nb.client_steps import (
     Core,
+    Polled,
     Request,
     WaitMode,
     _Fetch,
     _Observe,
     _OpenStream,
-    _record_of,
     _Send,
     _Sleep,
     _split_call,
     _Step,
 )
 from suno_nb.errors import APIConnectionError, WaitInterrupted, error_from_response
-from suno_nb.models import TaskRecord
 from suno_nb.tasks import (
     AsyncTask,
     ProgressHook,
@@ -217,6 +216,10 @@ class SyncBaseClient(BaseClient, _SyncEndpoints):
                 stream.close()
 
     def _send(self, req: Request, *, max_retries: int | None = None) -> Any:
+        return self._exchange(req, max_retries)[0]
+
+    def _exchange(self, req: Request, max_retries: int | None = None) -> tuple[Any, Any]:
+        """The checked answer's body and headers, retried as the core's policy allows."""
         return retry.call(
             self._send_once,
             req,
@@ -225,7 +228,7 @@ class SyncBaseClient(BaseClient, _SyncEndpoints):
             sleep=self._sleep,
         )
 
-    def _send_once(self, req: Request) -> Any:
+    def _send_once(self, req: Request) -> tuple[Any, Any]:
         try:
             response = self._http.request(
                 req.method,
@@ -236,7 +239,7 @@ class SyncBaseClient(BaseClient, _SyncEndpoints):
             )
         except _http.TransportError as exc:
             raise self._core.transport_error(req, exc) from exc
-        return self._core.check(response, self._core.decode(response))
+        return self._core.check(response, self._core.decode(response)), response.headers
 
     def _open_stream(self, req: Request) -> Generator[str, None, None]:
         headers = self._core._headers(stream=True)
@@ -246,8 +249,8 @@ class SyncBaseClient(BaseClient, _SyncEndpoints):
                 self._core.check(response, self._core.decode(response))
             yield from response.iter_lines()
 
-    def _fetch_record(self, task_id: str) -> TaskRecord:
-        return _record_of(self._send(self._core.tasks_request(task_id)))
+    def _fetch_record(self, task_id: str) -> Polled:
+        return self._core.polled(*self._exchange(self._core.tasks_request(task_id)))
 
     # --- public verbs ----------------------------------------------------------------------
     def audios(self, action: str = "generate", **fields: Any) -> Task:
@@ -363,6 +366,10 @@ class AsyncBaseClient(BaseClient, _AsyncEndpoints):
                 await stream.aclose()
 
     async def _send(self, req: Request, *, max_retries: int | None = None) -> Any:
+        return (await self._exchange(req, max_retries))[0]
+
+    async def _exchange(self, req: Request, max_retries: int | None = None) -> tuple[Any, Any]:
+        """The checked answer's body and headers, retried as the core's policy allows."""
         return await retry.acall(
             self._send_once,
             req,
@@ -371,7 +378,7 @@ class AsyncBaseClient(BaseClient, _AsyncEndpoints):
             sleep=self._sleep,
         )
 
-    async def _send_once(self, req: Request) -> Any:
+    async def _send_once(self, req: Request) -> tuple[Any, Any]:
         try:
             response = await self._client_for_loop().request(
                 req.method,
@@ -382,7 +389,7 @@ class AsyncBaseClient(BaseClient, _AsyncEndpoints):
             )
         except _http.TransportError as exc:
             raise self._core.transport_error(req, exc) from exc
-        return self._core.check(response, self._core.decode(response))
+        return self._core.check(response, self._core.decode(response)), response.headers
 
     async def _open_stream(self, req: Request) -> AsyncGenerator[str, None]:
         headers = self._core._headers(stream=True)
@@ -394,8 +401,8 @@ class AsyncBaseClient(BaseClient, _AsyncEndpoints):
             async for line in response.aiter_lines():
                 yield line
 
-    async def _fetch_record(self, task_id: str) -> TaskRecord:
-        return _record_of(await self._send(self._core.tasks_request(task_id)))
+    async def _fetch_record(self, task_id: str) -> Polled:
+        return self._core.polled(*await self._exchange(self._core.tasks_request(task_id)))
 
     async def audios(self, action: str = "generate", **fields: Any) -> AsyncTask:
         """Any ``/suno/audios`` action by name."""

@@ -39,8 +39,10 @@ __all__ = [
     "BASE_URL_ENV",
     "DEFAULT_BASE_URL",
     "EMULATOR_BASE_URL",
+    "MIN_POLL_PAUSE",
     "TOKEN_ENV",
     "Core",
+    "Polled",
     "Request",
     "resolve_service",
 ]
@@ -51,6 +53,20 @@ TOKEN_ENV = "ACEDATACLOUD_API_TOKEN"
 BASE_URL_ENV = "ACEDATACLOUD_API_BASE_URL"
 WaitMode = Literal["poll", "stream"]
 _CALL_OPTIONS = ("callback_url", "wait", "until", "timeout", "on_progress", "extra", "max_retries")
+
+
+MIN_POLL_PAUSE = 0.02
+"""The shortest pause between two polls a service's hint can ask for, in seconds."""
+
+
+def _emulator_url(base_url: str) -> bool:
+    """The in-process emulator's URL, or a loopback one (where ``suno-nb emulator`` runs)."""
+    if base_url == EMULATOR_BASE_URL:
+        return True
+    from urllib.parse import urlsplit
+
+    host = urlsplit(base_url).hostname or ""
+    return host in ("localhost", "::1") or host.startswith("127.")
 
 
 def resolve_service(token: str | None, base_url: str | None) -> tuple[str | None, str | None]:
@@ -88,7 +104,17 @@ class _Sleep:
 
 @dataclass
 class _Fetch:
+    """Read a task's record; the shell answers with a :class:`Polled`."""
+
     task_id: str
+
+
+@dataclass
+class Polled:
+    """A task's record, and the service's ``Retry-After`` hint of when to look again."""
+
+    record: TaskRecord
+    retry_after: float | None = None
 
 
 @dataclass
@@ -135,11 +161,15 @@ class Core:
         wait_mode: WaitMode = "poll",
         observers: list[TaskObserver] | None = None,
         progress: bool | None = None,
+        poll_hints: bool | None = None,
     ) -> None:
         token, base_url = resolve_service(token, base_url)
         self._token = token
         self.base_url = (base_url or DEFAULT_BASE_URL).rstrip("/")
         self._emulated = self.base_url == EMULATOR_BASE_URL
+        # The emulator (in-process or on loopback) says when a task changes next; the real
+        # service is polled on the documented schedule.
+        self.poll_hints = _emulator_url(self.base_url) if poll_hints is None else poll_hints
         self.timeout = timeout
         self.http_timeout = http_timeout
         self.max_retries = max_retries
@@ -240,6 +270,12 @@ class Core:
         return_status = status if status >= 400 else None
         raise error_from_response(return_status, body, retry_after=retry_after)
 
+    @staticmethod
+    def polled(body: Any, headers: Any) -> Polled:
+        """A ``/suno/tasks`` answer as a record and its ``Retry-After`` hint (if any)."""
+        hint = retry.parse_retry_after(headers.get("retry-after")) if headers else None
+        return Polled(_record_of(body), hint)
+
     # --- policies ---------------------------------------------------------------------------
     @staticmethod
     def retryable(req: Request, exc: BaseException) -> bool:
@@ -271,6 +307,25 @@ class Core:
             action=req.label,
             task_id=task_id,
         )
+
+    def poll_pause(self, scheduled: float, hint: float | None) -> float:
+        """Seconds to wait before the next poll of an unfinished task.
+
+        One policy: the schedule (``poll_interval``: the first pause, growing 1.6× a poll up to
+        the longest), unless ``poll_hints`` is on and the answer carried a ``Retry-After``:
+        then that hint, kept between :data:`MIN_POLL_PAUSE` and the longest pause. Hints are
+        on for the emulator (in-process or a loopback URL), which knows each task's timing.
+
+        Examples:
+            >>> core = Core(base_url=EMULATOR_BASE_URL)
+            >>> core.poll_pause(0.5, 0.41), core.poll_pause(0.5, None), core.poll_pause(0.5, 60)
+            (0.41, 0.5, 4.0)
+            >>> Core(base_url="https://api.acedata.cloud").poll_pause(0.5, 0.41)
+            0.5
+        """
+        if hint is None or not self.poll_hints:
+            return scheduled
+        return min(self.poll_interval[1], max(MIN_POLL_PAUSE, hint))
 
     # --- programs: the whole logic of a call, as generators of steps -----------------------
     def action_program(
@@ -343,7 +398,8 @@ class Core:
         bar = self.progress_bar(task)
         try:
             while not _finished(task, until):
-                record = yield _Fetch(task.task_id or "")
+                polled = yield _Fetch(task.task_id or "")
+                record = polled.record
                 if record.state == "not_found":
                     if time.monotonic() - start > not_found_grace:
                         raise TaskNotFound(
@@ -361,7 +417,9 @@ class Core:
                 waited = time.monotonic() - start
                 if timeout is not None and waited >= timeout:
                     raise GenerationTimeout(task.task_id or "?", waited, task.state)
-                pause = delay if timeout is None else min(delay, max(0.0, timeout - waited))
+                pause = self.poll_pause(delay, polled.retry_after)
+                if timeout is not None:
+                    pause = min(pause, max(0.0, timeout - waited))
                 yield _Sleep(pause)
                 delay = min(hi, delay * 1.6)
         finally:
@@ -370,8 +428,8 @@ class Core:
         return task
 
     def refresh_program(self, task: TaskBase) -> Generator[_Step, Any, TaskBase]:
-        record = yield _Fetch(_need_id(task))
-        _adopt(task, record)
+        polled = yield _Fetch(_need_id(task))
+        _adopt(task, polled.record)
         yield _Observe(task)
         return task
 
