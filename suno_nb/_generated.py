@@ -510,7 +510,7 @@ class _SyncEndpoints:
         audio_id: str,
         **options: Unpack[CallOptions],
     ) -> Task:
-        """Split a clip into 12 stems (two sets). Returns 24: 12 stems (Vocals, Backing Vocals, Drums, Bass, Guitar, Keyboard, Percussion, Strings, Synth, FX, Brass, Woodwinds) × 2 sets clip(s).
+        """Split a clip into 12 stems (two sets). Returns 24: "<title> (Vocals)", "<title> (Backing Vocals)" … 12 stems (Vocals, Backing Vocals, Drums, Bass, Guitar, Keyboard, Percussion, Strings, Synth, FX, Brass, Woodwinds) × 2 sets clip(s).
 
         Args:
             audio_id: The source clip: a clip id, or an audio_id from upload. (text). Required.
@@ -834,7 +834,7 @@ class _SyncEndpoints:
         audio_format: AudioFormat | None = None,
         **options: Unpack[CallOptions],
     ) -> Task:
-        """Isolate one stem of a clip, and the clip without it. Returns 4: isolated and "without", two sets clip(s).
+        """Isolate one stem of a clip, and the clip without it. Returns 4: "<title> (Bass)" and "<title> (Without Bass)", two sets, paired in stem_sets clip(s).
 
         Args:
             audio_id: The source clip: a clip id, or an audio_id from upload. (text). Required.
@@ -1917,7 +1917,7 @@ class _AsyncEndpoints:
         audio_id: str,
         **options: Unpack[CallOptions],
     ) -> AsyncTask:
-        """Split a clip into 12 stems (two sets). Returns 24: 12 stems (Vocals, Backing Vocals, Drums, Bass, Guitar, Keyboard, Percussion, Strings, Synth, FX, Brass, Woodwinds) × 2 sets clip(s).
+        """Split a clip into 12 stems (two sets). Returns 24: "<title> (Vocals)", "<title> (Backing Vocals)" … 12 stems (Vocals, Backing Vocals, Drums, Bass, Guitar, Keyboard, Percussion, Strings, Synth, FX, Brass, Woodwinds) × 2 sets clip(s).
 
         Args:
             audio_id: The source clip: a clip id, or an audio_id from upload. (text). Required.
@@ -2241,7 +2241,7 @@ class _AsyncEndpoints:
         audio_format: AudioFormat | None = None,
         **options: Unpack[CallOptions],
     ) -> AsyncTask:
-        """Isolate one stem of a clip, and the clip without it. Returns 4: isolated and "without", two sets clip(s).
+        """Isolate one stem of a clip, and the clip without it. Returns 4: "<title> (Bass)" and "<title> (Without Bass)", two sets, paired in stem_sets clip(s).
 
         Args:
             audio_id: The source clip: a clip id, or an audio_id from upload. (text). Required.

@@ -128,6 +128,16 @@ class AudioResponse(_Open):
         return None, "task failed"
 
 
+_ENDPOINT_DATA = "endpoint_data"
+
+
+def _clip_shaped(data: Any) -> bool:
+    """``None``, or a list of objects with an ``id`` (clips), as ``AudioResponse.data`` holds."""
+    if data is None:
+        return True
+    return isinstance(data, list) and all(isinstance(c, Mapping) and "id" in c for c in data)
+
+
 class TaskRecord(_Open):
     """A ``/suno/tasks`` record (section 2). There is no state field: it is derived."""
 
@@ -151,7 +161,23 @@ class TaskRecord(_Open):
                 data = {**data, "response": {"success": False, "error": resp}}
             elif isinstance(resp, list):
                 data = {**data, "response": {"data": resp}}
+            resp = data.get("response")
+            if isinstance(resp, Mapping) and not _clip_shaped(resp.get("data")):
+                # A sibling endpoint's task (upload, lyrics, wav …): its data is no clips.
+                raw = resp.get("data")
+                data = {**data, "response": {**resp, "data": [], _ENDPOINT_DATA: raw}}
         return data
+
+    @property
+    def endpoint_data(self) -> Any:
+        """The ``data`` of a sibling endpoint's answer (``/suno/upload``: ``{"audio_id": …}``);
+        for an ``/suno/audios`` task, its clips as plain dicts."""
+        if self.response is None:
+            return None
+        extra = self.response.model_extra or {}
+        if _ENDPOINT_DATA in extra:
+            return extra[_ENDPOINT_DATA]
+        return [c.model_dump(exclude_none=True) for c in self.response.data]
 
     @property
     def state(self) -> TaskState:

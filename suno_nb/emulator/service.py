@@ -52,10 +52,60 @@ NOT_FOUND_SONG = "The song id does not exist or has been taken offline."
 NDJSON = "application/x-ndjson"
 # The emulator serves one account: every task is this user's, made by this application.
 ACCOUNT = {"user_id": "emulator-user", "application_id": "emulator-application"}
+CREDENTIAL_ID = "emulator-credential"  # the token's id, as task records name it
 LIST_PAGE_DEFAULT = 50  # tasks per listing page when the query names no limit
 LIST_PAGE_MAX = 100  # a bigger limit is served as this many (like the id batch's cap)
+TIMED_ANSWERS = {"lyrics"}  # endpoints whose answers carry started_at/finished_at/elapsed
+ENHANCED_UPLOAD_SONGS = 3.0  # an enhanced upload takes as long as this many songs
 # Added to a poll hint so that the poll it asks for lands just after the stage changes.
 _POLL_MARGIN = 0.01
+
+
+BILLED_SHARE = 0.9  # the guides' answers bill 90 % of the list price (amount vs list_amount)
+
+
+def _cost(action: str, request: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``cost`` of a finished task, as the v6 guide's answers carry it."""
+    listed = schema.list_price(action, request)
+    return {
+        "amount": round(listed * BILLED_SHARE, 4),
+        "currency": "credit",
+        "list_amount": listed,
+    }
+
+
+def _stem_sets(data: list[dict[str, Any]], stem_type: Any) -> list[dict[str, Any]]:
+    """extract_stem's pairing of each isolated stem with its remainder, per separation."""
+    sets: dict[Any, dict[str, Any]] = {}
+    for clip in data:
+        number = clip.get("stem_set")
+        entry = sets.setdefault(number, {"stem_type": stem_type})
+        part = "remainder" if str(clip.get("stem", "")).startswith("without_") else "isolated"
+        entry[part] = {"id": clip["id"], "state": clip.get("state"), "stem_set": number}
+    return list(sets.values())
+
+
+def _waveform_aggregates(audio: Any) -> list[dict[str, Any]]:
+    """Min/max peaks of ``audio`` (16-bit scale) per channel at two zoom levels, as the vox
+    answer's ``wave_response`` has them (``mip_map_level``: log2 of samples per peak pair)."""
+    import numpy as np
+
+    frames = np.asarray(audio, dtype=np.float32)
+    if frames.ndim == 1:
+        frames = frames[:, None]
+    levels = []
+    for level in (11, 16):
+        step = 2**level
+        peaks = []
+        for channel in frames.T:
+            pairs: list[int] = []
+            for start in range(0, max(len(channel), 1), step):
+                chunk = channel[start : start + step]
+                low, high = (float(chunk.min()), float(chunk.max())) if len(chunk) else (0.0, 0.0)
+                pairs += [round(low * 32767), round(high * 32767)]
+            peaks.append(pairs)
+        levels.append({"data": peaks, "mip_map_level": level})
+    return levels
 
 
 @dataclass
@@ -626,12 +676,16 @@ class Emulator:
         clips = [self.store.clip(cid) or {"id": cid} for cid in task["clip_ids"]]
         data = [self._clip_view(c, stage, task["base_url"]) for c in clips]
         if stage.name == "succeeded":
-            return stage, {
+            body: dict[str, Any] = {
                 "success": True,
                 "task_id": task["id"],
                 "trace_id": task["trace_id"],
                 "data": data,
             }
+            if task.get("action") == "extract_stem":
+                body["stem_sets"] = _stem_sets(data, task["request"].get("stem_type"))
+            body["cost"] = _cost(task["action"], task["request"])
+            return stage, body
         return stage, {"task_id": task["id"], "data": data}
 
     def _final_body(self, task_id: str) -> dict[str, Any]:
@@ -645,21 +699,24 @@ class Emulator:
 
     def _record(self, task: dict[str, Any]) -> dict[str, Any]:
         record: dict[str, Any] = {
+            "_id": task["id"].replace("-", "")[:24],  # the service's storage id: 24 hex digits
             "id": task["id"],
             "api_id": task["api_id"],
             "trace_id": task["trace_id"],
             "created_at": task["created_at"],
             "type": self._task_type(task),
+            "credential_id": CREDENTIAL_ID,
             **ACCOUNT,
         }
         if task.get("kind") != "audios":
-            record.update(
-                started_at=task["created_at"],
-                finished_at=task["created_at"],
-                elapsed=0.0,
-                request=task["request"],
-                response=task["response"],
-            )
+            ready_at = float(task.get("ready_at") or task["created_at"])
+            record.update(started_at=task["created_at"], request=task["request"])
+            if self.settings.clock() >= ready_at:  # before: no answer yet, as on the service
+                record.update(
+                    finished_at=ready_at,
+                    elapsed=round(ready_at - task["created_at"], 3),
+                    response=task["response"],
+                )
             return record
         stage, body = self._snapshot(task, self.settings.clock())
         if stage.name != "pending":
@@ -803,10 +860,26 @@ class Emulator:
                     raise ApiRefusal(400, "bad_request", "callback_url must be an http(s) URL")
                 self._check_callback_url(callback_url)
             run_async = values.pop("async", False)
-            data = handler(values, call)
             now = self.settings.clock()
             task_id = new_id()
-            body = {"success": True, "task_id": task_id, "trace_id": call.trace_id, "data": data}
+            later = self._answer_delay(name, values)
+            try:
+                data = handler(values, call)
+            except ApiRefusal as refusal:
+                if not later:
+                    raise
+                # An asynchronous endpoint fails in its task, after the submission succeeded.
+                body = self._refusal(refusal, call.trace_id, task_id).body
+            else:
+                body = {
+                    "success": True,
+                    "task_id": task_id,
+                    "trace_id": call.trace_id,
+                    "data": data,
+                }
+                if name in TIMED_ANSWERS:
+                    done = self.settings.clock()
+                    body.update(started_at=now, finished_at=done, elapsed=round(done - now, 3))
             if ep.method == "POST":
                 request = dict(values)
                 if callback_url:
@@ -820,17 +893,27 @@ class Emulator:
                         "trace_id": call.trace_id,
                         "request": request,
                         "response": body,
+                        "ready_at": now + later,
                     }
                 )
             if callback_url:
-                self.callbacks.schedule(callback_url, 0.0, lambda: body, task_id)
-            if run_async or callback_url:
+                self.callbacks.schedule(callback_url, later, lambda: body, task_id)
+            if run_async or callback_url or later:
                 return EmulatorResponse(
                     body={"success": True, "task_id": task_id, "trace_id": call.trace_id}
                 )
             return EmulatorResponse(body=body)
 
         return run
+
+    def _answer_delay(self, name: str, values: Mapping[str, Any]) -> float:
+        """Seconds until an always-asynchronous endpoint's task is done (0: answered at once).
+
+        Enhanced uploads are asynchronous and "typically take two minutes or longer" (the
+        upload guide): three songs' time of the profile (realistic 120 s, quick 4.5 s)."""
+        if name == "upload" and values.get("mode") == "enhanced":
+            return ENHANCED_UPLOAD_SONGS * self.settings.profile.total
+        return 0.0
 
     def _ep_lyrics(self, v: dict[str, Any], call: _Call) -> Any:
         return [synth().write_lyrics(v["prompt"], seed=request_seed(v))]
@@ -923,17 +1006,23 @@ class Emulator:
             "vocal_audio_url": f"{call.base_url}/files/{vox['id']}.mp3",
             "vocal_start_s": start,
             "vocal_end_s": end,
+            "wave_response": {"waveform_aggregates": _waveform_aggregates(part)},
         }
 
     def _ep_upload(self, v: dict[str, Any], call: _Call) -> Any:
         decoded = self._load(v["audio_url"], call, "audio_url")
+        if v.get("name"):
+            decoded = DecodedAudio(decoded.audio, decoded.sr, v["name"])
         clip = self._save_upload(decoded, "upload", source_url=v["audio_url"])
         return {
             "audio_id": clip["id"],
+            "lyric": clip["lyric"],
+            "style": clip["style"],
+            "image_url": f"{call.base_url}/files/{clip['id']}.jpg",
+            "image_large_url": f"{call.base_url}/files/{clip['id']}.large.jpg",
+            "audio_url": f"{call.base_url}/files/{clip['id']}.mp3",
             "title": clip["title"],
             "duration": clip["duration"],
-            "audio_url": f"{call.base_url}/files/{clip['id']}.mp3",
-            "image_url": f"{call.base_url}/files/{clip['id']}.jpg",
         }
 
     def _ep_mp4(self, v: dict[str, Any], call: _Call) -> Any:

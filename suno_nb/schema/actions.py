@@ -271,8 +271,9 @@ _ACTION_LIST: list[ActionSpec] = [
         "Split a clip into 12 stems (two sets).",
         ("audio_id",),
         (),
-        "24: 12 stems (Vocals, Backing Vocals, Drums, Bass, Guitar, Keyboard, Percussion, "
-        "Strings, Synth, FX, Brass, Woodwinds) × 2 sets",
+        '24: "<title> (Vocals)", "<title> (Backing Vocals)" … 12 stems (Vocals, Backing '
+        "Vocals, Drums, Bass, Guitar, Keyboard, Percussion, Strings, Synth, FX, Brass, "
+        "Woodwinds) × 2 sets",
     ),
     _a(
         "replace_section",
@@ -362,7 +363,7 @@ _ACTION_LIST: list[ActionSpec] = [
         "Isolate one stem of a clip, and the clip without it.",
         ("audio_id", "stem_type"),
         ("audio_format",),
-        '4: isolated and "without", two sets',
+        '4: "<title> (Bass)" and "<title> (Without Bass)", two sets, paired in stem_sets',
         newer=True,
     ),
     _a(

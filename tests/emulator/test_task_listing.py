@@ -96,3 +96,24 @@ def test_huge_numbers_that_overflow_to_infinity_are_refused(clocked) -> None:
     answer = http.post("/suno/audios", content=body, headers={"content-type": "application/json"})
     assert answer.status_code == 400 and "weirdness" in answer.json()["error"]["message"]
     assert _list(http)["count"] == 0
+
+
+def test_a_listing_with_sibling_endpoint_tasks_parses(tmp_path) -> None:
+    """Records of lyrics, style or upload tasks carry no clips; the listing still parses and
+    their answers are readable as ``endpoint_data`` (it used to be a ValidationError)."""
+    from suno_nb.client import Client
+
+    emulator = Emulator(profile="instant", data_dir=tmp_path / "emu", max_duration=8.0)
+    client = Client(transport=inprocess_transport(emulator), base_url=BASE, catalogue=False)
+    try:
+        client.lyrics("a song about rain")
+        client.style("rainy lofi")
+        listed = client.list_tasks()
+        assert listed.count == 2
+        assert {r.state for r in listed.items} == {"succeeded"}
+        by_type = {r.model_extra["type"]: r for r in listed.items}
+        assert by_type["style"].endpoint_data["upsampled_tags"]
+        assert by_type["lyrics"].endpoint_data[0]["text"] and not by_type["lyrics"].clips
+    finally:
+        client.close()
+        emulator.close()

@@ -102,7 +102,7 @@ def test_stems_are_the_real_layers_and_sum_to_the_mix(render, sources):
     assert np.abs(vocals.audio + rest.audio - sources["song"].audio).max() < 1e-5
     assert np.array_equal(vocals.layers["vocals"], sources["song"].layers["vocals"])
     sets = render("all_stems", {"audio_id": "song"}, sources=sources)
-    titles = [c.title.split(" - ")[1] for c in sets[:12]]
+    titles = [c.title.split(" (", 1)[1].rstrip(")") for c in sets[:12]]  # "<title> (Vocals)"
     assert titles[:4] == ["Vocals", "Backing Vocals", "Drums", "Bass"] and titles[-1] == "Woodwinds"
     for group in (sets[:12], sets[12:]):
         assert np.abs(sum(c.audio for c in group) - sources["song"].audio).max() < 1e-4
@@ -111,7 +111,8 @@ def test_stems_are_the_real_layers_and_sum_to_the_mix(render, sources):
 
 def test_extract_stem_gives_isolated_and_without(render, sources):
     clips = render("extract_stem", {"audio_id": "song", "stem_type": "drums"}, sources=sources)
-    assert [c.title.split(" - ")[1] for c in clips[:2]] == ["Drums", "Without Drums"]
+    titles = [c.title.split(" (", 1)[1].rstrip(")") for c in clips[:2]]  # "<title> (Drums)"
+    assert titles == ["Drums", "Without Drums"]
     for alone, without in (clips[:2], clips[2:]):
         assert np.abs(alone.audio + without.audio - sources["song"].audio).max() < 1e-4
     assert np.array_equal(clips[0].audio, sources["song"].layers["drums"])

@@ -82,4 +82,11 @@ def word_timings(rendering: Rendering) -> dict[str, Any]:
                 "p_align": p_align,
             }
         )
-    return {"aligned_words": words, "waveform_data": waveform_envelope(rendering.audio)}
+    sung = [w for w in words if w["success"]]
+    return {
+        "aligned_words": words,
+        "waveform_data": waveform_envelope(rendering.audio),
+        # The character error rate of the alignment (0: every word placed), as documented.
+        "hoot_cer": round(1.0 - len(sung) / len(words), 3) if words else 0.0,
+        "is_streamed": False,
+    }

@@ -100,12 +100,18 @@ def concat(job: Job) -> list[Rendering]:
             if k + 1 < len(chain)
             else clip.duration
         )
+        # As the audios guide prints it: each link says where the next one continues; the
+        # last link is its id alone.
         history.append(
             {
+                "continue_at": float(stop),
                 "id": clip_id,
-                "continue_at": clip.extra.get("continue_at"),
+                "infill": False,
+                "source": "web",
                 "type": "extend" if clip.extra.get("parent_id") else "gen",
             }
+            if k + 1 < len(chain)
+            else {"id": clip_id}
         )
         a, b = round(start * job.sr), round(float(stop) * job.sr)
         names = set(pieces) | set(clip.layers)

@@ -90,7 +90,7 @@ def all_stems(job: Job) -> list[Rendering]:
                 part or {stem: zeros_like(src)},
                 job,
                 src.score,
-                title=f"{title} - {STEM_TITLES[stem]}",
+                title=f"{title} ({STEM_TITLES[stem]})".strip(),
                 lyric="",
                 style=src.style,
                 extra={"stem_set": set_index + 1, "stem": stem},
@@ -116,7 +116,7 @@ def extract_stem(job: Job) -> list[Rendering]:
                 alone,
                 job,
                 src.score,
-                title=f"{title} - {name}",
+                title=f"{title} ({name})".strip(),
                 style=src.style,
                 extra={"stem_set": set_index + 1, "stem": stem},
             )
@@ -126,7 +126,7 @@ def extract_stem(job: Job) -> list[Rendering]:
                 rest,
                 job,
                 src.score,
-                title=f"{title} - Without {name}",
+                title=f"{title} (Without {name})".strip(),
                 style=src.style,
                 extra={"stem_set": set_index + 1, "stem": f"without_{stem}"},
             )

@@ -225,7 +225,7 @@ def write_lyrics(prompt: str, *, seed: int) -> dict[str, object]:
     return {
         "text": text,
         "title": title,
-        "tags": upsample_style(prompt, seed=seed),
+        "tags": [upsample_style(prompt, seed=seed)],  # a list of tag strings, as documented
         "status": "complete",
     }
 
@@ -279,4 +279,4 @@ def mashup_lyrics(lyrics_a: str, lyrics_b: str, *, seed: int) -> dict[str, objec
     text = "\n".join(blocks).strip()
     first = [w for w in themes(lyrics_a)[:1] + themes(lyrics_b)[:1]]
     title = " / ".join(w.capitalize() for w in first) or "Mashup"
-    return {"text": text, "title": title, "tags": "mashup", "status": "complete"}
+    return {"text": text, "title": title, "tags": [], "status": "complete"}
