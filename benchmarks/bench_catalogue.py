@@ -78,8 +78,8 @@ def _record(catalogue: Any, n_tasks: int, *, as_client: bool = True) -> float:
 def _without_claims(catalogue: Any) -> Any:
     """The recording path as it was before claims: no claim, release, heartbeat or separate
     task-id write (the same catalogue code otherwise)."""
-    catalogue._store.claim = lambda *args, **kwargs: []
-    catalogue._store.release = lambda *args, **kwargs: None
+    catalogue.store.claim = lambda *args, **kwargs: []
+    catalogue.store.release = lambda *args, **kwargs: None
     catalogue._beat = lambda: None
     catalogue._save_task_id = lambda key, task: None
     return catalogue
@@ -174,7 +174,7 @@ def _feature_catalogue(root: Path, n: int) -> Any:
         key = catalogue.task_submitting("generate", {"prompt": f"f{i}"}, "bench")
         clip = {"id": f"f{i}", "title": f"F {i}", "state": "succeeded"}
         catalogue.task_submitted(key, _Handle("generate", {}, task_id=f"ft{i}", clips=[clip]))
-        with catalogue._store.write() as conn:
+        with catalogue.store.write() as conn:
             conn.execute(
                 "INSERT INTO files (clip_id, kind, state, sha256, path, size, sample_rate,"
                 " channels, duration) VALUES (?, 'audio', 'ok', ?, ?, ?, 22050, 2, ?)",
@@ -234,14 +234,14 @@ def rss():
         return int(f.read().split()[1]) * resource.getpagesize()
 if kind == "mem":  # the modules the table loads, loaded first: only the build's own memory
     import adbc_driver_sqlite.dbapi, pyarrow.compute, pyarrow.parquet, suno_nb.features
-    catalogue._store.read("SELECT 1")
+    catalogue.store.read("SELECT 1")
 before = rss()
 start = time.perf_counter()
 if kind in ("df", "mem"):
     frame = catalogue.df
     size = int(frame.memory_usage(deep=True).sum())
 else:
-    bench._raw_fetchall(catalogue._store.path, queries)
+    bench._raw_fetchall(catalogue.store.path, queries)
     size = 0
 took = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -273,7 +273,7 @@ def _table_rows(catalogue: Any) -> list[dict]:
     statements, in this run; warm, in fresh processes, its memory and a Parquet snapshot."""
     from suno_nb.catalogue.frame import table_queries
 
-    path = catalogue._store.path
+    path = catalogue.store.path
     (clip_sql, task_sql, feature_sql), _ = table_queries(catalogue)
     queries = [clip_sql, task_sql, feature_sql]
     frame = catalogue.df  # pandas' and pyarrow's first-use costs stay out of the warm timing

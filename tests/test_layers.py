@@ -12,26 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "suno_nb"
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
-
-# Circles inside one layer that remain while their owners untangle them (issue 12.1: "no
-# circles"). A new or a larger circle fails test_no_new_circles now; test_known_circles_are_gone
-# passes once these are gone, and then this set should be emptied and the xfail removed.
-KNOWN_CIRCLES: set[frozenset[str]] = {
-    # the catalogue's helpers take the Catalogue hub instead of data (a frame, the store)
-    frozenset(
-        {
-            "suno_nb.catalogue.catalogue",
-            "suno_nb.catalogue.frame",
-            "suno_nb.catalogue.track",
-            "suno_nb.catalogue.transfer",
-        }
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -173,19 +156,11 @@ def test_no_import_goes_up_or_sideways() -> None:
     assert not bad, "imports against the layers (docs/architecture.md):\n" + "\n".join(bad)
 
 
-def _known(group: frozenset[str]) -> bool:
-    return any(group <= known for known in KNOWN_CIRCLES)  # what is left of a known circle
-
-
-def test_no_new_circles() -> None:
-    new = [sorted(group) for group in circles(MODULES) if not _known(group)]
-    assert not new, f"modules that import each other in a loop: {new}"
-
-
-@pytest.mark.xfail(strict=False, reason="a circle inside the catalogue remains")
-def test_known_circles_are_gone() -> None:
-    left = [sorted(group) for group in circles(MODULES) if _known(group)]
-    assert not left, left
+def test_no_circles() -> None:
+    """Issue 12.1: no modules import each other in a loop, inside a layer either (helpers take
+    data, such as the store and the files layer, not the hub objects that call them)."""
+    found = [sorted(group) for group in circles(MODULES)]
+    assert not found, f"modules that import each other in a loop: {found}"
 
 
 def test_the_checker_catches_an_import_from_above_even_inside_a_function(tmp_path: Path) -> None:

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from suno_nb.catalogue import files, reconcile, recorder
+from suno_nb.catalogue import files as files_layer
 from suno_nb.catalogue import postgres as _postgres  # noqa: F401 - registers postgresql://
+from suno_nb.catalogue import reconcile, recorder
 from suno_nb.catalogue.store import (
     CatalogueError,
     CatalogueFullError,
@@ -31,12 +32,11 @@ from suno_nb.catalogue.store import (
     new_owner,
     open_store,
 )
+from suno_nb.catalogue.track import Track, TrackNotFound, not_found
 from suno_nb.errors import SunoError
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from suno_nb.catalogue.track import Track
 
 __all__ = [
     "Catalogue",
@@ -52,6 +52,8 @@ HOME_ENV = "SUNO_NB_HOME"
 URL_ENV = "SUNO_NB_CATALOGUE"
 DEFAULT_FOLDER = "suno_catalogue"
 DB_NAME = "catalogue.sqlite"
+CACHE_FOLDER = "file_cache"  # local copies of files kept in an object store
+FILES_SETTING = "files"  # the settings row naming where the files live
 LEASE_ENV = "SUNO_NB_CLAIM_LEASE"
 SETTLE_ENV = "SUNO_NB_SETTLE_SECONDS"
 DEFAULT_LEASE_SECONDS = 60.0
@@ -68,13 +70,6 @@ RESERVE_BYTES = 2**20
 
 class DownloadWarning(UserWarning):
     """A file of a recorded clip could not be downloaded or stored (see ``status()``)."""
-
-
-class TrackNotFound(CatalogueError, KeyError):
-    """No clip with that id is in the catalogue."""
-
-    def __str__(self) -> str:  # KeyError would repr() the message
-        return str(self.args[0]) if self.args else ""
 
 
 @dataclass(frozen=True)
@@ -167,7 +162,7 @@ class Catalogue:
         >>> cat.get("nope")
         Traceback (most recent call last):
         ...
-        suno_nb.catalogue.catalogue.TrackNotFound: no clip 'nope' in the catalogue ...
+        suno_nb.catalogue.track.TrackNotFound: no clip 'nope' in the catalogue ...
     """
 
     def __init__(
@@ -175,20 +170,33 @@ class Catalogue:
         path: str | os.PathLike[str] | None = None,
         *,
         files: str | os.PathLike[str] | None = None,
+        storage_options: Mapping[str, Any] | None = None,
     ) -> None:
         if path is None:
             path = (
                 os.environ.get(URL_ENV) or os.environ.get(HOME_ENV) or Path.cwd() / DEFAULT_FOLDER
             )
         self._store: StoreBackend
-        if is_url(path):  # a database elsewhere; files stay in a local folder
+        if is_url(path):  # a database elsewhere; files where it says, or a local folder
             self._store = open_store(str(path))
             local = self._store.path.parent if self._store.path is not None else None
-            folder = files or local or os.environ.get(HOME_ENV) or Path.cwd() / DEFAULT_FOLDER
-            self.root = Path(folder).expanduser().absolute()
+            home = local or os.environ.get(HOME_ENV) or Path.cwd() / DEFAULT_FOLDER
+            stored = _stored_files_location(self._store)
+            location = files or stored or home
+            # ``root`` is a local folder: the files' own, or (files in an object store) the
+            # one that keeps local copies of them for players and decoders
+            self.root = Path(home if files_layer.is_remote(location) else location)
         else:
-            self.root = Path(path).expanduser().absolute()
-            self._store = Store(self.root / DB_NAME)
+            self.root = Path(path)
+            self._store = Store(self.root.expanduser().absolute() / DB_NAME)
+            stored = _stored_files_location(self._store)
+            location = files or stored or self.root.expanduser().absolute()
+        self.root = self.root.expanduser().absolute()
+        self._files = files_layer.FileStore(
+            location, cache=self.root / CACHE_FOLDER, storage_options=storage_options
+        )
+        if files is not None and stored is None and self._store.writable:
+            _store_files_location(self._store, self._files.url)
         # Who this catalogue object is when it claims paid work, and how long a claim lasts
         # without a heartbeat (a killed process's claims are free again after that).
         self._owner, self._owner_pid = new_owner(), os.getpid()
@@ -218,6 +226,18 @@ class Catalogue:
     @property
     def db_path(self) -> Path:
         return self._store.path
+
+    @property
+    def store(self) -> StoreBackend:
+        """The database this catalogue reads and writes (sqlite or PostgreSQL), for tools
+        that need SQL: ``catalogue.store.read("SELECT count(*) FROM tasks")``."""
+        return self._store
+
+    @property
+    def files(self) -> files_layer.FileStore:
+        """Where the audio and cover files live (a folder or an ``s3://`` URL), content
+        addressed; ``catalogue.files.url`` names it."""
+        return self._files
 
     @property
     def writable(self) -> bool:
@@ -382,13 +402,14 @@ class Catalogue:
     def _download(self, client: Any, clip_id: str, kind: str, url: str) -> bool:
         """Fetch, store, verify and record one file; a failure is recorded, not raised."""
         try:
-            data = files.fetch_bytes(client, url, sleep=self._sleep)
-            relative, sha = files.store_bytes(self.root, kind, data, url)
+            data = files_layer.fetch_bytes(client, url, sleep=self._sleep)
             info: tuple[Any, ...] = (None, None, None)
+            # checked in memory before it is stored: a bad file never gets a content name
             if kind == "audio":
-                info = files.verify_audio(self.root / relative)
+                info = files_layer.verify_audio(data)
             else:
-                files.verify_image(self.root / relative)
+                files_layer.verify_image(data)
+            relative, sha = self._files.put(kind, data, url)
         except (SunoError, OSError) as exc:
             # On a full disk even this may fail: the warning below still tells.
             with contextlib.suppress(SunoError), self._store.write() as conn:
@@ -433,7 +454,7 @@ class Catalogue:
 
     def _mark_vanished(self) -> None:
         rows = self._store.read("SELECT clip_id, kind, path FROM files WHERE state = 'ok'")
-        gone = [(c, k) for c, k, p in rows if not (self.root / p).is_file()]
+        gone = [(c, k) for c, k, p in rows if not self._files.exists(p)]
         if gone:
             with self._store.write() as conn:
                 conn.executemany(
@@ -831,13 +852,11 @@ class Catalogue:
 
     def _require(self, clip_id: str) -> None:
         if clip_id not in self:
-            raise TrackNotFound(_not_found(self, clip_id))
+            raise TrackNotFound(not_found(self._files, clip_id))
 
     # --- reading -------------------------------------------------------------------------------
     def get(self, clip_id: str) -> Track:
         """The :class:`~suno_nb.catalogue.track.Track` of a clip id (raises TrackNotFound)."""
-        from suno_nb.catalogue.track import Track
-
         self._require(clip_id)
         track = self._tracks.get(clip_id)
         if track is None:
@@ -859,7 +878,7 @@ class Catalogue:
         """Tracks matching the filters of :meth:`to_pandas`, oldest first."""
         from suno_nb.catalogue.frame import clip_ids
 
-        return [self.get(cid) for cid in clip_ids(self, action, tag, sweep, since, until)]
+        return [self.get(cid) for cid in clip_ids(self._store, action, tag, sweep, since, until)]
 
     def to_pandas(
         self,
@@ -880,7 +899,9 @@ class Catalogue:
         """
         from suno_nb.catalogue.frame import to_pandas
 
-        return to_pandas(self, action=action, tag=tag, sweep=sweep, since=since, until=until)
+        return to_pandas(
+            self._store, self._files, action=action, tag=tag, sweep=sweep, since=since, until=until
+        )
 
     @property
     def df(self) -> pd.DataFrame:
@@ -897,7 +918,7 @@ class Catalogue:
         """
         from suno_nb.catalogue.frame import to_parquet
 
-        return to_parquet(self, Path(path), **filters)
+        return to_parquet(self._store, self._files, Path(path), **filters)
 
     # --- features ----------------------------------------------------------------------------
     def measure(
@@ -917,14 +938,14 @@ class Catalogue:
         """
         from suno_nb.catalogue.frame import measure
 
-        return measure(self, tracks, n_jobs=n_jobs, progress=progress)
+        return measure(self._store, self._files, tracks, n_jobs=n_jobs, progress=progress)
 
     # --- transfer -----------------------------------------------------------------------------
     def export(self, path: str | os.PathLike[str], format: str = "csv", **filters: Any) -> Path:
         """Write the table (``to_pandas(**filters)``) as CSV or Parquet; return the path."""
         from suno_nb.catalogue.transfer import export_table
 
-        return export_table(self, Path(path), format, filters)
+        return export_table(self.to_pandas(**filters), Path(path), format)
 
     def export_bundle(
         self, dir_or_zip: str | os.PathLike[str], clip_ids: Iterable[str] | None = None
@@ -932,13 +953,13 @@ class Catalogue:
         """A folder (or ``.zip``) with the audio, covers and ``metadata.json`` of clips."""
         from suno_nb.catalogue.transfer import export_bundle
 
-        return export_bundle(self, Path(dir_or_zip), clip_ids)
+        return export_bundle(self._store, self._files, Path(dir_or_zip), clip_ids)
 
     def import_bundle(self, path: str | os.PathLike[str]) -> dict[str, int]:
         """Import a bundle made by :meth:`export_bundle`; rows already here are kept as they are."""
         from suno_nb.catalogue.transfer import import_bundle
 
-        return import_bundle(self, Path(path))
+        return import_bundle(self._store, self._files, Path(path))
 
 
 class _Heartbeat(threading.Thread):
@@ -1017,6 +1038,29 @@ def _free_reserve(root: Path) -> bool:
     return True
 
 
+def _stored_files_location(store: StoreBackend) -> str | None:
+    """Where the catalogue's files live, as stored with it (None: never said, or a catalogue
+    of an older version opened read-only)."""
+    try:
+        rows = store.read("SELECT value FROM settings WHERE name = ?", (FILES_SETTING,))
+    except (SunoError, sqlite3.Error):
+        return None
+    except Exception as exc:  # a server backend's driver error for a missing table
+        if "settings" not in str(exc):
+            raise
+        return None
+    return str(rows[0][0]) if rows else None
+
+
+def _store_files_location(store: StoreBackend, location: str) -> None:
+    """Remember the files location with the catalogue (the first one given is kept: other
+    machines may mount the same folder elsewhere and say so with ``files=``)."""
+    with contextlib.suppress(SunoError), store.write() as conn:
+        conn.execute(
+            "INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)", (FILES_SETTING, location)
+        )
+
+
 _DEFAULTS: dict[Path | str, Catalogue] = {}
 
 
@@ -1050,13 +1094,6 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
             raise ValueError(f"tag {tag!r} contains a comma; use separate tags instead")
         cleaned.append(tag.strip())
     return cleaned
-
-
-def _not_found(catalogue: Catalogue, clip_id: str) -> str:
-    return (
-        f"no clip {clip_id!r} in the catalogue at {catalogue.root}; "
-        "catalogue.df.clip_id lists the ids it has"
-    )
 
 
 def _iso(ts: float) -> str:

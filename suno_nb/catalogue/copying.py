@@ -57,7 +57,7 @@ class CopyReport:
 
 def all_clip_ids(catalogue: Catalogue) -> list[str]:
     """Every clip id of ``catalogue``, oldest first."""
-    return _clip_ids(catalogue, None, None, None, None, None)
+    return _clip_ids(catalogue.store, None, None, None, None, None)
 
 
 def copy_catalogue(

@@ -1,27 +1,41 @@
-"""Content-addressed audio and cover files, the download adapter, and the "does it decode" check.
+"""Content-addressed audio and cover files anywhere fsspec reaches, the download adapter, and
+the "does it decode" check.
 
-Files are named by their SHA-256 (``audio/3f/3f9b….mp3``), written to a temporary name and
-renamed, so a crash never leaves a half file under a real name and equal files are stored once.
+Files are named by their SHA-256 (``audio/3f/3f9b….mp3``) under a location, :class:`FileStore`:
+a local folder (the default), a shared folder, or an object store URL (``s3://bucket/prefix``
+through fsspec and s3fs, the ``[lab]`` extra). A local file is written to a temporary name and
+renamed, an object in one PUT, so a crash never leaves a half file under a real name, and equal
+files are stored once. Every read is checked against the recorded hash.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import os
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from suno_nb import retry
+from suno_nb._extras import require
 from suno_nb.catalogue.store import CatalogueError, CatalogueFullError
 from suno_nb.errors import error_from_response
 
-__all__ = ["DownloadError", "StoredFile", "fetch_bytes", "store_bytes", "verify_audio"]
+__all__ = [
+    "DownloadError",
+    "FileStore",
+    "StoredFile",
+    "fetch_bytes",
+    "store_bytes",
+    "verify_audio",
+]
 
 # Tries per download: a CDN may answer 404 for a short while after completion.
 DOWNLOAD_ATTEMPTS = 5  # waits follow suno_nb.retry: about 0.5, 1, 2, 4 s
@@ -104,8 +118,7 @@ def extension(data: bytes, url: str, kind: str) -> str:
 def store_bytes(root: Path, kind: str, data: bytes, url: str) -> tuple[str, str]:
     """Write ``data`` under ``root/<kind>s/ab/<sha>.<ext>``; return (relative path, sha256)."""
     sha = hashlib.sha256(data).hexdigest()
-    folder = "audio" if kind == "audio" else "images"
-    relative = f"{folder}/{sha[:2]}/{sha}.{extension(data, url, kind)}"
+    relative = _relative(kind, sha, extension(data, url, kind))
     target = root / relative
     if target.is_file() and target.stat().st_size == len(data):
         return relative, sha  # same content already stored
@@ -135,29 +148,192 @@ def _write_all(handle: Any, data: bytes) -> None:
     handle.write(data)
 
 
-def verify_audio(path: Path) -> tuple[int, int, float]:
-    """Decode the whole file in blocks (catches truncation); return (sample rate, channels, s)."""
+def is_remote(location: str | os.PathLike[str]) -> bool:
+    """True for a URL fsspec opens (``s3://…``, ``gs://…``, ``memory://…``); False for a folder
+    (a path, or a ``file://`` URL).
+
+    Example:
+        >>> is_remote("s3://lab-audio/suno"), is_remote("/shared/suno_audio")
+        (True, False)
+    """
+    text = os.fspath(location)
+    scheme = urlsplit(text).scheme if "://" in text else ""
+    return bool(scheme) and scheme != "file"
+
+
+class FileStore:
+    """Where a catalogue's audio and cover files live: a local folder or any fsspec URL.
+
+    Paths inside it are relative (``audio/3f/3f9b….mp3``) and content-addressed, so one row
+    names the same bytes wherever the location is mounted or served from. Remote files read as
+    a local path (for players, decoders, feature workers) are copied once into ``cache``, a
+    local folder, after their hash is checked. Credentials and endpoints come from the
+    usual places (``AWS_*`` variables, ``~/.aws``) or ``storage_options``; they are never stored.
+
+    Example:
+        >>> import tempfile
+        >>> files = FileStore(tempfile.mkdtemp())
+        >>> relative, sha = files.put("image", b"\\x89PNG fake", "cover.png")
+        >>> relative.startswith("images/"), files.read(relative, sha)
+        (True, b'\\x89PNG fake')
+    """
+
+    def __init__(
+        self,
+        location: str | os.PathLike[str],
+        *,
+        cache: str | os.PathLike[str] | None = None,
+        storage_options: Mapping[str, Any] | None = None,
+    ) -> None:
+        text = os.fspath(location)
+        self.remote = is_remote(text)
+        if self.remote:
+            fsspec = require("fsspec", extra="lab", feature=f"Files at {text}")
+            scheme = urlsplit(text).scheme
+            if scheme in ("s3", "s3a"):
+                require("s3fs", extra="lab", feature=f"Files at {text}")
+            self._fs, self._base = fsspec.core.url_to_fs(text, **dict(storage_options or {}))
+            self._base = self._base.rstrip("/")
+            self.url = text.rstrip("/")
+            self.root: Path | None = None
+            folder = cache or Path(tempfile.gettempdir()) / "suno_nb_file_cache"
+            self.cache = Path(folder).expanduser().absolute()
+        else:
+            if text.startswith("file://"):
+                text = urlsplit(text).path
+            self.root = Path(text).expanduser().absolute()
+            self.url = str(self.root)
+            self.cache = self.root
+            self._fs = None
+        # (path, size, mtime) of local files whose hash was checked: checked once, not per read
+        self._checked: set[tuple[str, int, int]] = set()
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"FileStore({self.url!r})"
+
+    def location(self, relative: str) -> str:
+        """The full name of a stored file: an absolute path, or the object's URL."""
+        return f"{self.url}/{relative}"
+
+    def exists(self, relative: str) -> bool:
+        if self.remote:
+            return bool(self._fs.exists(f"{self._base}/{relative}"))
+        return (self.root / relative).is_file()
+
+    def put(self, kind: str, data: bytes, url: str) -> tuple[str, str]:
+        """Store ``data`` as ``<kind>s/ab/<sha>.<ext>``; return (relative path, sha256).
+        Equal content already there is not written again."""
+        if not self.remote:
+            return store_bytes(self.root, kind, data, url)
+        sha = hashlib.sha256(data).hexdigest()
+        relative = _relative(kind, sha, extension(data, url, kind))
+        target = f"{self._base}/{relative}"
+        try:
+            if self._fs.exists(target) and self._fs.size(target) == len(data):
+                return relative, sha
+            self._fs.pipe_file(target, data)  # one PUT: an object is whole or absent
+        except OSError as exc:
+            raise DownloadError(
+                f"cannot write {self.location(relative)}: {exc}; check the bucket and its "
+                "credentials, then run catalogue.fetch_missing()"
+            ) from exc
+        return relative, sha
+
+    def read(self, relative: str, sha256: str | None) -> bytes:
+        """The bytes of a stored file, checked against ``sha256`` (skipped when None)."""
+        try:
+            if self.remote:
+                data = bytes(self._fs.cat_file(f"{self._base}/{relative}"))
+            else:
+                data = (self.root / relative).read_bytes()
+        except (OSError, KeyError) as exc:
+            raise DownloadError(
+                f"{self.location(relative)} cannot be read ({exc}); run "
+                "catalogue.fetch_missing() to download it again"
+            ) from exc
+        _check(data, sha256, self.location(relative))
+        return data
+
+    def path(self, relative: str, sha256: str | None) -> Path:
+        """A local path with the file's checked bytes: the file itself in a folder, a cached
+        copy (fetched once) for a remote location."""
+        local = self.cache / relative
+        if not local.is_file():
+            if not self.remote:
+                raise DownloadError(
+                    f"{local} was deleted; run catalogue.fetch_missing() to download it again"
+                )
+            data = self.read(relative, sha256)
+            kind = "audio" if relative.startswith("audio/") else "image"
+            store_bytes(self.cache, kind, data, relative)  # the same name: content-addressed
+            return local
+        self._check_file(local, sha256)
+        return local
+
+    def _check_file(self, local: Path, sha256: str | None) -> None:
+        if sha256 is None:
+            return
+        stat = local.stat()
+        seen = (str(local), stat.st_size, stat.st_mtime_ns)
+        with self._lock:
+            if seen in self._checked:
+                return
+        digest = hashlib.sha256()
+        with local.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != sha256:
+            raise DownloadError(
+                f"{local} does not match its recorded sha256 (changed or damaged on disk); "
+                "delete it and run catalogue.fetch_missing() to download it again"
+            )
+        with self._lock:
+            self._checked.add(seen)
+
+
+def _relative(kind: str, sha: str, ext: str) -> str:
+    folder = "audio" if kind == "audio" else "images"
+    return f"{folder}/{sha[:2]}/{sha}.{ext}"
+
+
+def _check(data: bytes, sha256: str | None, where: str) -> None:
+    if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
+        raise DownloadError(
+            f"{where} does not match its recorded sha256 (changed or damaged); run "
+            "catalogue.fetch_missing() to download it again"
+        )
+
+
+def verify_audio(source: Path | bytes) -> tuple[int, int, float]:
+    """Decode a whole file (a path, or its bytes) in blocks, which catches truncation; return
+    (sample rate, channels, seconds)."""
     import soundfile
 
+    name = source.name if isinstance(source, Path) else "the downloaded file"
+    opened = source if isinstance(source, Path) else io.BytesIO(source)
     try:
-        with soundfile.SoundFile(path) as audio:
+        with soundfile.SoundFile(opened) as audio:
             frames = 0
             for block in audio.blocks(blocksize=65_536, dtype="float32", always_2d=True):
                 frames += block.shape[0]
             rate, channels = audio.samplerate, audio.channels
     except (soundfile.LibsndfileError, RuntimeError, TypeError, ValueError) as exc:
-        raise DownloadError(f"{path.name} does not decode as audio ({exc})") from exc
+        why = str(exc).replace(f"Error opening {opened!r}: ", "")  # no object reprs
+        raise DownloadError(f"{name} does not decode as audio ({why})") from exc
     if frames == 0:
-        raise DownloadError(f"{path.name} decodes to no samples")
+        raise DownloadError(f"{name} decodes to no samples")
     return int(rate), int(channels), frames / rate
 
 
-def verify_image(path: Path) -> None:
-    """Check a cover image opens (PIL reads the header and checks the structure)."""
+def verify_image(source: Path | bytes) -> None:
+    """Check a cover image (a path, or its bytes) opens: PIL reads the header and the structure."""
     from PIL import Image
 
+    name = source.name if isinstance(source, Path) else "the downloaded image"
+    opened = source if isinstance(source, Path) else io.BytesIO(source)
     try:
-        with Image.open(path) as image:
+        with Image.open(opened) as image:
             image.verify()
     except Exception as exc:  # PIL raises many types for bad files
-        raise DownloadError(f"{path.name} is not a readable image ({exc})") from exc
+        raise DownloadError(f"{name} is not a readable image ({exc})") from exc

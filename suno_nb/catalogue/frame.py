@@ -29,6 +29,7 @@ import datetime as dt
 import json
 import time
 import warnings
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-    from suno_nb.catalogue.catalogue import Catalogue
+    from suno_nb.catalogue.files import FileStore
+    from suno_nb.catalogue.store import StoreBackend
 
 __all__ = ["clip_ids", "measure", "table_queries", "to_arrow", "to_pandas", "to_parquet"]
 
@@ -112,26 +114,27 @@ _ORDER = " ORDER BY c.task_key, c.position"
 _CHOSEN = "SELECT c.{column} FROM clips c LEFT JOIN tasks t ON t.key = c.task_key"
 
 
-def clip_ids(catalogue: Catalogue, *filters: Any) -> list[str]:
+def clip_ids(store: StoreBackend, *filters: Any) -> list[str]:
+    """The clip ids chosen by the filters of :func:`to_pandas` (positional), oldest first."""
     where, params = _where(*filters)
     sql = "SELECT c.clip_id FROM clips c LEFT JOIN tasks t ON t.key = c.task_key" + where + _ORDER
-    return [cid for (cid,) in catalogue._store.read(sql, params)]
+    return [cid for (cid,) in store.read(sql, params)]
 
 
-def to_pandas(catalogue: Catalogue, **filters: Any) -> pd.DataFrame:
+def to_pandas(store: StoreBackend, files: FileStore, **filters: Any) -> pd.DataFrame:
     """The catalogue's table as pandas: :func:`to_arrow`, converted once."""
     import pandas as pd
     import pyarrow as pa
 
     with _returning_memory():
-        table = to_arrow(catalogue, **filters, with_features=False)
+        table = to_arrow(store, files, **filters, with_features=False)
         names = table.schema.metadata[b"request_fields"].decode().split("\n")
         clip_ids = table["clip_id"]
         # self_destruct frees each Arrow column once converted: peak memory stays near one copy
         types = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
         frame = table.to_pandas(types_mapper=types.get, self_destruct=True)
         del table
-        features = _feature_frame(catalogue, clip_ids, filters, types)
+        features = _feature_frame(store, clip_ids, filters, types)
     frame["starred"] = frame["starred"].astype(bool)  # never missing: a plain bool column
     frame = pd.concat([frame, features], axis=1)
     for name in filter(None, names):
@@ -157,7 +160,7 @@ def _returning_memory() -> Iterator[None]:
 
 
 def _feature_frame(
-    catalogue: Catalogue, clip_ids: Any, filters: dict[str, Any], types: dict[Any, Any]
+    store: StoreBackend, clip_ids: Any, filters: dict[str, Any], types: dict[Any, Any]
 ) -> pd.DataFrame:
     """The feature columns of the chosen clips; all-NaN columns made straight in numpy when no
     clip has features (an Arrow column of nulls would be a second copy)."""
@@ -167,8 +170,8 @@ def _feature_frame(
 
     from suno_nb.catalogue.arrow import read_arrow
 
-    (_, _, feature_sql), params = table_queries(catalogue, [], **filters)
-    features = _typed_features(read_arrow(catalogue._store, feature_sql, params))
+    (_, _, feature_sql), params = table_queries(store, [], **filters)
+    features = _typed_features(read_arrow(store, feature_sql, params))
     names = _feature_names()
     if features.num_rows == 0:
         n = len(clip_ids)
@@ -181,18 +184,19 @@ def _feature_frame(
     return spread.select(names).to_pandas(types_mapper=types.get, self_destruct=True)
 
 
-def to_parquet(catalogue: Catalogue, path: Path, **filters: Any) -> Path:
+def to_parquet(store: StoreBackend, files: FileStore, path: Path, **filters: Any) -> Path:
     """Write :func:`to_arrow`'s table as one Parquet file (zstd) and return its path."""
     import pyarrow.parquet as pq
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(to_arrow(catalogue, **filters), path, compression="zstd")
+    pq.write_table(to_arrow(store, files, **filters), path, compression="zstd")
     return path
 
 
 def to_arrow(
-    catalogue: Catalogue,
+    store: StoreBackend,
+    files: FileStore,
     *,
     action: str | None = None,
     tag: str | None = None,
@@ -211,10 +215,9 @@ def to_arrow(
 
     from suno_nb.catalogue.arrow import read_arrow
 
-    store = catalogue._store
-    names = _request_fields(catalogue)
+    names = _request_fields(store)
     (clip_sql, task_sql, feature_sql), params = table_queries(
-        catalogue, names, action=action, tag=tag, sweep=sweep, since=since, until=until
+        store, names, action=action, tag=tag, sweep=sweep, since=since, until=until
     )
     clips = read_arrow(store, clip_sql, params)
     # Task columns get their final types on the tasks table (half as many rows), then one
@@ -222,7 +225,7 @@ def to_arrow(
     tasks = _typed_tasks(read_arrow(store, task_sql, params), names)
     per_clip = tasks.take(_positions(clips["task_key"], tasks["key"], pa.int64()))
     del tasks
-    root = str(catalogue.root) + "/"
+    root = files.location("")  # "/folder/" or "s3://bucket/prefix/": the full names
     columns: dict[str, Any] = {
         "clip_id": clips["clip_id"].cast(pa.string()),
         "title": clips["title"].cast(pa.string()),
@@ -314,12 +317,12 @@ def _request_sql(name: str) -> str:
 
 
 def table_queries(
-    catalogue: Catalogue, names: list[str] | None = None, **filters: Any
+    store: StoreBackend, names: list[str] | None = None, **filters: Any
 ) -> tuple[tuple[str, str, str], list[Any]]:
     """The three statements the table is read from (clips, their tasks, their features) and
     their parameters; the benchmark times a raw ``fetchall`` of the same statements."""
     where, params = _where(**filters) if filters else ("", [])
-    names = _request_fields(catalogue) if names is None else names
+    names = _request_fields(store) if names is None else names
     clip_sql = _CLIP_SELECT
     task_sql = _TASK_SELECT.format(requests=", ".join(_request_sql(n) for n in names))
     feature_sql = _feature_select()
@@ -402,24 +405,28 @@ def _feature_select() -> str:
     return "SELECT clip_id, " + ", ".join(parts) + " FROM features"
 
 
-def _request_fields(catalogue: Catalogue) -> list[str]:
+# Per store: (last task key scanned, its newest update time, request field names seen so far).
+_FIELDS_SEEN: weakref.WeakKeyDictionary[Any, tuple[int, float, frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _request_fields(store: StoreBackend) -> list[str]:
     """Every request field used by any task (so filtered tables keep the same columns), in
     schema order, then unknown ones alphabetically."""
     from suno_nb import schema
 
     # Scanning every body costs ~0.1 s per 50,000 tasks, so only new or changed tasks are
-    # scanned; the names seen so far are kept on the catalogue.
-    last_key, last_time, used = getattr(catalogue, "_request_fields", (0, 0.0, frozenset()))
-    (max_key, now) = catalogue._store.read(
-        "SELECT coalesce(max(key), 0), max(updated_at) FROM tasks"
-    )[0]
-    rows = catalogue._store.read(
+    # scanned; the names seen so far are kept per store.
+    last_key, last_time, used = _FIELDS_SEEN.get(store, (0, 0.0, frozenset()))
+    (max_key, now) = store.read("SELECT coalesce(max(key), 0), max(updated_at) FROM tasks")[0]
+    rows = store.read(
         "SELECT DISTINCT j.key FROM tasks, json_each(tasks.request) j"
         " WHERE (tasks.key > ? OR tasks.updated_at >= ?) AND j.key != 'action'",
         (last_key, last_time),
     )
     used = used | {k for (k,) in rows}
-    catalogue._request_fields = (max_key, now or 0.0, used)
+    _FIELDS_SEEN[store] = (max_key, now or 0.0, used)
     # model, prompt and style are always columns, so code written for them works on any table
     used = used | _ALWAYS
     known = [n for n in schema.FIELDS if n in used]
@@ -452,7 +459,8 @@ def _unix(value: Any, name: str) -> float:
 
 
 def measure(
-    catalogue: Catalogue,
+    store: StoreBackend,
+    files: FileStore,
     tracks: Iterable[Any] | None,
     *,
     n_jobs: int | None,
@@ -462,7 +470,7 @@ def measure(
 
     from suno_nb.features import FEATURE_VERSION
 
-    rows = catalogue._store.read(
+    rows = store.read(
         "SELECT c.clip_id, fa.state, fa.path, fa.sha256, f.version, f.sha256, f.error"
         " FROM clips c LEFT JOIN files fa ON fa.clip_id = c.clip_id AND fa.kind = 'audio'"
         " LEFT JOIN features f ON f.clip_id = c.clip_id" + _ORDER
@@ -472,9 +480,11 @@ def measure(
         wanted = [r[0] for r in rows if r[1] == "ok"]
     else:
         wanted = [getattr(t, "id", t) for t in tracks]
-        for clip_id in wanted:
-            if clip_id not in by_id:
-                catalogue._require(clip_id)  # raises TrackNotFound naming the id
+        missing = [clip_id for clip_id in wanted if clip_id not in by_id]
+        if missing:
+            from suno_nb.catalogue.track import TrackNotFound, not_found
+
+            raise TrackNotFound(not_found(files, missing[0]))
     no_audio = [cid for cid in wanted if by_id[cid][1] != "ok"]
     if no_audio:
         warnings.warn(
@@ -489,8 +499,8 @@ def measure(
         and (by_id[cid][4] != FEATURE_VERSION or by_id[cid][5] != by_id[cid][3] or by_id[cid][6])
     ]
     if stale:
-        _measure_claimed(catalogue, stale, by_id, n_jobs=n_jobs, progress=progress)
-    return _feature_table(catalogue, [c for c in wanted if c not in no_audio], pd)
+        _measure_claimed(store, files, stale, by_id, n_jobs=n_jobs, progress=progress)
+    return _feature_table(store, [c for c in wanted if c not in no_audio], pd)
 
 
 _LEASE_S = 300.0  # renewed at every stored batch: only a dead analysis lets it lapse
@@ -499,7 +509,13 @@ _WAIT_S = 0.5
 
 
 def _measure_claimed(
-    catalogue: Catalogue, stale: list[str], by_id: dict[str, tuple], *, n_jobs: Any, progress: bool
+    store: StoreBackend,
+    files: FileStore,
+    stale: list[str],
+    by_id: dict[str, tuple],
+    *,
+    n_jobs: Any,
+    progress: bool,
 ) -> None:
     """Measure the stale clips that no other analysis is measuring, claimed in the store, and
     wait for the ones another one holds: two overlapping analyses (two kernels, a sweep's
@@ -507,7 +523,6 @@ def _measure_claimed(
     from suno_nb.catalogue.store import new_owner
     from suno_nb.features import FEATURE_VERSION, _progress_bar
 
-    store = catalogue._store
     scope, owner, started = f"features:{FEATURE_VERSION}", new_owner(), time.time()
     bar = _progress_bar(len(stale), enabled=progress)
     pending = list(stale)
@@ -518,16 +533,16 @@ def _measure_claimed(
             if mine:
                 try:
                     # another analysis may have stored some between our look and our claim
-                    todo = _still_stale(catalogue, mine, started)
+                    todo = _still_stale(store, mine, started)
                     bar.update(len(mine) - len(todo))
-                    _measure_and_store(catalogue, todo, by_id, n_jobs, bar, scope, owner)
+                    _measure_and_store(store, files, todo, by_id, n_jobs, bar, owner)
                 finally:
                     store.release(scope, mine, owner)
             taken = set(mine)
             pending = [c for c in pending if c not in taken]
             if pending:  # held by a live analysis: wait for its rows, or for its lease to lapse
                 _sleep(_WAIT_S)
-                still = _still_stale(catalogue, pending, started)
+                still = _still_stale(store, pending, started)
                 bar.update(len(pending) - len(still))
                 pending = still
     finally:
@@ -538,7 +553,7 @@ def _sleep(seconds: float) -> None:
     time.sleep(seconds)  # a seam: tests patch it
 
 
-def _still_stale(catalogue: Catalogue, ids: list[str], started: float) -> list[str]:
+def _still_stale(store: StoreBackend, ids: list[str], started: float) -> list[str]:
     """The ids whose features are still missing or stale (a row another analysis stored since
     ``started`` counts as done, even an error row: it would fail the same way here)."""
     from suno_nb.features import FEATURE_VERSION
@@ -548,7 +563,7 @@ def _still_stale(catalogue: Catalogue, ids: list[str], started: float) -> list[s
         chunk = ids[start : start + 500]
         done.update(
             cid
-            for (cid,) in catalogue._store.read(
+            for (cid,) in store.read(
                 "SELECT f.clip_id FROM features f JOIN files fa ON fa.clip_id = f.clip_id"
                 " AND fa.kind = 'audio' WHERE f.version = ? AND f.sha256 = fa.sha256"
                 " AND (f.error IS NULL OR f.measured_at >= ?)"
@@ -560,12 +575,12 @@ def _still_stale(catalogue: Catalogue, ids: list[str], started: float) -> list[s
 
 
 def _measure_and_store(
-    catalogue: Catalogue,
+    store: StoreBackend,
+    files: FileStore,
     ids: list[str],
     by_id: dict[str, tuple],
     n_jobs: Any,
     bar: Any,
-    scope: str,
     owner: str,
 ) -> None:
     """Measure ``ids`` (workers read the files; rows stream back in order) and store them every
@@ -574,25 +589,26 @@ def _measure_and_store(
 
     if not ids:
         return
-    paths = [str(catalogue.root / by_id[cid][2]) for cid in ids]
+    # through the files layer: hashes checked, remote files copied to a local cache once
+    paths = [str(files.path(by_id[cid][2], by_id[cid][3])) for cid in ids]
     done, rows = 0, []
     for batch_rows in iter_measure(paths, n_jobs=n_jobs, on_error="nan"):
         rows.extend(batch_rows)
         bar.update(len(batch_rows))
         if len(rows) >= _STORE_EVERY or done + len(rows) == len(ids):
             chunk = ids[done : done + len(rows)]
-            _store_features(catalogue, chunk, [by_id[c][3] for c in chunk], rows, FEATURE_VERSION)
-            catalogue._store.renew(owner, _LEASE_S)
+            _store_features(store, chunk, [by_id[c][3] for c in chunk], rows, FEATURE_VERSION)
+            store.renew(owner, _LEASE_S)
             done, rows = done + len(rows), []
 
 
 def _store_features(
-    catalogue: Catalogue, ids: list[str], hashes: list[str], results: list[dict], version: int
+    store: StoreBackend, ids: list[str], hashes: list[str], results: list[dict], version: int
 ) -> None:
     now = time.time()
     batch = 200  # short transactions: other kernels may be writing
     for start in range(0, len(ids), batch):
-        with catalogue._store.write() as conn:
+        with store.write() as conn:
             conn.executemany(
                 'INSERT INTO features (clip_id, version, sha256, measured_at, "values", error)'
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(clip_id) DO UPDATE SET"
@@ -621,14 +637,12 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _feature_table(catalogue: Catalogue, ids: list[str], pd: Any) -> pd.DataFrame:
+def _feature_table(store: StoreBackend, ids: list[str], pd: Any) -> pd.DataFrame:
     from suno_nb.features import FEATURE_COLUMNS
 
     wanted = set(ids)
     records, index = [], []
-    for clip_id, values, version in catalogue._store.read(
-        'SELECT clip_id, "values", version FROM features'
-    ):
+    for clip_id, values, version in store.read('SELECT clip_id, "values", version FROM features'):
         if clip_id in wanted:
             index.append(clip_id)
             records.append({**json.loads(values), "feature_version": version})

@@ -12,18 +12,52 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from suno_nb.catalogue.files import DownloadError
+from suno_nb.catalogue.files import DownloadError, FileStore
+from suno_nb.catalogue.store import CatalogueError, StoreBackend
 
 if TYPE_CHECKING:
     import numpy as np
+    import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from suno_nb.catalogue.catalogue import Catalogue
+__all__ = ["Comparison", "Track", "TrackHome", "TrackNotFound", "compare"]
 
-__all__ = ["Comparison", "Track", "compare"]
+
+class TrackNotFound(CatalogueError, KeyError):
+    """No clip with that id is in the catalogue."""
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0]) if self.args else ""
+
+
+def not_found(files: FileStore, clip_id: str) -> str:
+    """The message of :class:`TrackNotFound` for ``clip_id``."""
+    return (
+        f"no clip {clip_id!r} in the catalogue with files at {files.url}; "
+        "catalogue.df.clip_id lists the ids it has"
+    )
+
+
+class TrackHome(Protocol):
+    """What a :class:`Track` reads and writes through: its catalogue's store and files, and
+    the annotation verbs (a ``Catalogue`` is one; the track never imports it)."""
+
+    @property
+    def store(self) -> StoreBackend: ...
+    @property
+    def files(self) -> FileStore: ...
+    def measure(self, tracks: Any = None, *, n_jobs: Any = None, progress: bool = True
+                ) -> pd.DataFrame: ...  # fmt: skip
+    def rate(self, clip_id: str, rating: int | None) -> None: ...
+    def star(self, clip_id: str, starred: bool = True) -> None: ...
+    def tag(self, clip_id: str, *tags: str) -> None: ...
+    def untag(self, clip_id: str, *tags: str) -> None: ...
+    def note(self, clip_id: str, text: str | None) -> None: ...
+    def annotations(self, clip_id: str) -> dict[str, Any]: ...
+
 
 # Request fields shown in a track's card, in this order, when present.
 _CARD_FIELDS = ("action", "model", "style", "prompt", "weirdness", "style_influence",
@@ -40,28 +74,26 @@ class Track:
         >>> track.rate(4); track.tag("keeper")      # doctest: +SKIP
     """
 
-    def __init__(self, catalogue: Catalogue, clip_id: str) -> None:
+    def __init__(self, catalogue: TrackHome, clip_id: str) -> None:
         self.catalogue = catalogue
         self.id = clip_id
         self._audio: dict[tuple[int | None, bool], tuple[np.ndarray, int]] = {}
 
     # --- facts (read fresh each time: another kernel may have changed them) -----------------
     def _row(self) -> dict[str, Any]:
-        rows = self.catalogue._store.read(
+        rows = self.catalogue.store.read(
             "SELECT c.title, c.state, c.duration, c.raw, t.request, t.action, t.task_id,"
-            " fa.state, fa.path, fa.error, fa.duration, fa.sample_rate, fa.channels"
+            " fa.state, fa.path, fa.error, fa.duration, fa.sample_rate, fa.channels, fa.sha256"
             " FROM clips c LEFT JOIN tasks t ON t.key = c.task_key"
             " LEFT JOIN files fa ON fa.clip_id = c.clip_id AND fa.kind = 'audio'"
             " WHERE c.clip_id = ?",
             (self.id,),
         )
         if not rows:
-            from suno_nb.catalogue.catalogue import TrackNotFound, _not_found
-
-            raise TrackNotFound(_not_found(self.catalogue, self.id))
+            raise TrackNotFound(not_found(self.catalogue.files, self.id))
         keys = ("title", "state", "clip_duration", "raw", "request", "action", "task_id",
                 "audio_state", "audio_path", "audio_error", "duration", "sample_rate",
-                "channels")  # fmt: skip
+                "channels", "audio_sha256")  # fmt: skip
         return dict(zip(keys, rows[0], strict=True))
 
     @property
@@ -91,7 +123,8 @@ class Track:
 
     @property
     def path(self) -> Path:
-        """The local audio file. Raises a clear error when it is not downloaded (yet)."""
+        """The local audio file, its hash checked (a copy in the local cache when the files
+        live in an object store). Raises a clear error when it is not downloaded (yet)."""
         row = self._row()
         if row["audio_state"] != "ok" or not row["audio_path"]:
             why = row["audio_error"] or f"clip state is {row['state']!r}"
@@ -99,13 +132,10 @@ class Track:
                 f"track {self.id} has no local audio ({why}); run catalogue.fetch_missing() "
                 "or suno_nb.resume()"
             )
-        path = self.catalogue.root / row["audio_path"]
-        if not path.is_file():
-            raise DownloadError(
-                f"the audio of track {self.id} was deleted from {path}; run "
-                "catalogue.fetch_missing() to download it again"
-            )
-        return path
+        try:
+            return self.catalogue.files.path(row["audio_path"], row["audio_sha256"])
+        except DownloadError as exc:
+            raise DownloadError(f"the audio of track {self.id}: {exc}") from exc
 
     # --- audio -------------------------------------------------------------------------------
     def load(self, sr: int | None = None, mono: bool = False) -> tuple[np.ndarray, int]:

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import time
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from suno_nb.catalogue import columns, files
-from suno_nb.catalogue.store import SCHEMA_VERSION, CatalogueError
+from suno_nb.catalogue import columns
+from suno_nb.catalogue.files import FileStore
+from suno_nb.catalogue.store import SCHEMA_VERSION, CatalogueError, StoreBackend
 
 if TYPE_CHECKING:
-    from suno_nb.catalogue.catalogue import Catalogue
+    import pandas as pd
 
 __all__ = ["export_bundle", "export_table", "import_bundle"]
 
@@ -36,10 +36,10 @@ _FILE_COLUMNS = ("clip_id", "kind", "url", "state", "sha256", "path", "size", "s
                  "channels", "duration", "fetched_at")  # fmt: skip
 
 
-def export_table(catalogue: Catalogue, path: Path, format: str, filters: dict[str, Any]) -> Path:
+def export_table(frame: pd.DataFrame, path: Path, format: str) -> Path:
+    """Write the catalogue's table (a frame from ``to_pandas``) as CSV or Parquet."""
     if format not in ("csv", "parquet"):
         raise ValueError(f"format must be 'csv' or 'parquet', got {format!r}")
-    frame = catalogue.to_pandas(**filters)
     for column in frame.columns:  # lists and dicts (audio_urls, …) as JSON text
         if (
             frame[column].dtype == object
@@ -56,44 +56,50 @@ def export_table(catalogue: Catalogue, path: Path, format: str, filters: dict[st
     return path
 
 
-def _rows(catalogue: Catalogue, sql: str, ids: list[str], columns: Iterable[str]) -> list[dict]:
+def _rows(store: StoreBackend, sql: str, ids: list[str], columns: Iterable[str]) -> list[dict]:
     columns = list(columns)
     out = []
     for start in range(0, len(ids), 500):  # stay under sqlite's bound-variable limit
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in catalogue._store.read(sql.format(cols=", ".join(columns), ids=marks), chunk):
+        for row in store.read(sql.format(cols=", ".join(columns), ids=marks), chunk):
             out.append(dict(zip(columns, row, strict=True)))
     return out
 
 
-def export_bundle(catalogue: Catalogue, target: Path, clip_ids: Iterable[str] | None) -> Path:
+def export_bundle(
+    store: StoreBackend, files: FileStore, target: Path, clip_ids: Iterable[str] | None
+) -> Path:
+    """Write the chosen clips' rows and files as a bundle folder (or ``.zip``)."""
     if clip_ids is None:
-        ids = [cid for (cid,) in catalogue._store.read("SELECT clip_id FROM clips")]
+        ids = [cid for (cid,) in store.read("SELECT clip_id FROM clips")]
     else:
         ids = list(clip_ids)
-        for clip_id in ids:
-            catalogue._require(clip_id)
-    clips = _rows(catalogue, "SELECT {cols} FROM clips WHERE clip_id IN ({ids})", ids,
+    clips = _rows(store, "SELECT {cols} FROM clips WHERE clip_id IN ({ids})", ids,
                   _CLIP_COLUMNS)  # fmt: skip
+    found = {c["clip_id"] for c in clips}
+    for clip_id in ids:
+        if clip_id not in found:
+            from suno_nb.catalogue.track import TrackNotFound, not_found
+
+            raise TrackNotFound(not_found(files, clip_id))
     task_ids = sorted({c["task_id"] for c in clips if c["task_id"]})
-    tasks = _rows(catalogue, "SELECT {cols} FROM tasks WHERE task_id IN ({ids})", task_ids,
+    tasks = _rows(store, "SELECT {cols} FROM tasks WHERE task_id IN ({ids})", task_ids,
                   _TASK_COLUMNS)  # fmt: skip
     file_rows = _rows(
-        catalogue, "SELECT {cols} FROM files WHERE state = 'ok' AND clip_id IN ({ids})", ids,
+        store, "SELECT {cols} FROM files WHERE state = 'ok' AND clip_id IN ({ids})", ids,
         _FILE_COLUMNS,
     )  # fmt: skip
-    members: list[tuple[Path, str]] = []
+    members: list[tuple[str, str, str | None]] = []  # (stored path, bundle name, sha256)
     for row in file_rows:
-        source = catalogue.root / row["path"]
-        if not source.is_file():
+        if not files.exists(row["path"]):
             raise CatalogueError(
-                f"{source} (the {row['kind']} of clip {row['clip_id']}) is missing on disk; run "
-                "catalogue.fetch_missing() before exporting"
+                f"{files.location(row['path'])} (the {row['kind']} of clip {row['clip_id']}) is "
+                "missing; run catalogue.fetch_missing() before exporting"
             )
         folder = "audio" if row["kind"] == "audio" else "images"
-        row["path"] = f"{folder}/{row['clip_id']}{source.suffix}"
-        members.append((source, row["path"]))
+        stored, row["path"] = row["path"], f"{folder}/{row['clip_id']}{Path(row['path']).suffix}"
+        members.append((stored, row["path"], row["sha256"]))
     metadata = {
         "format": BUNDLE_FORMAT,
         "bundle_version": BUNDLE_VERSION,
@@ -102,12 +108,12 @@ def export_bundle(catalogue: Catalogue, target: Path, clip_ids: Iterable[str] | 
         "tasks": tasks,
         "clips": clips,
         "files": file_rows,
-        "annotations": _rows(catalogue, "SELECT {cols} FROM annotations WHERE clip_id IN ({ids})",
+        "annotations": _rows(store, "SELECT {cols} FROM annotations WHERE clip_id IN ({ids})",
                              ids, ("clip_id", "rating", "starred", "note", "updated_at")),
-        "tags": _rows(catalogue, "SELECT {cols} FROM tags WHERE clip_id IN ({ids})", ids,
+        "tags": _rows(store, "SELECT {cols} FROM tags WHERE clip_id IN ({ids})", ids,
                       ("clip_id", "tag")),
         "features": _rows(
-            catalogue, 'SELECT {cols} FROM features WHERE clip_id IN ({ids})', ids,
+            store, 'SELECT {cols} FROM features WHERE clip_id IN ({ids})', ids,
             ("clip_id", "version", "sha256", "measured_at", '"values"', "error"),
         ),
     }  # fmt: skip
@@ -119,13 +125,13 @@ def export_bundle(catalogue: Catalogue, target: Path, clip_ids: Iterable[str] | 
         # Audio is already compressed: storing it is as small and much faster than deflating.
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as bundle:
             bundle.writestr("metadata.json", text, compress_type=zipfile.ZIP_DEFLATED)
-            for source, name in members:
-                bundle.write(source, name)
+            for stored, name, sha in members:  # read through the files layer: hash checked
+                bundle.writestr(name, files.read(stored, sha))
     else:
         target.mkdir(parents=True, exist_ok=True)
-        for source, name in members:
+        for stored, name, sha in members:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target / name)
+            (target / name).write_bytes(files.read(stored, sha))
         (target / "metadata.json").write_text(text, encoding="utf-8")
     return target
 
@@ -151,7 +157,8 @@ class _Bundle:
             raise CatalogueError(f"{self.path} lacks {name}: the bundle is incomplete") from exc
 
 
-def import_bundle(catalogue: Catalogue, path: Path) -> dict[str, int]:
+def import_bundle(store: StoreBackend, files: FileStore, path: Path) -> dict[str, int]:
+    """Import a bundle's files (hash checked) and rows; rows already there are kept."""
     bundle = _Bundle(path)
     try:
         meta = json.loads(bundle.read("metadata.json"))
@@ -171,10 +178,10 @@ def import_bundle(catalogue: Catalogue, path: Path) -> dict[str, int]:
                 f"{path}: {row['path']} does not match its recorded hash (damaged bundle); "
                 "nothing was imported"
             )
-        relative, _ = files.store_bytes(catalogue.root, row["kind"], data, row["path"])
+        relative, _ = files.put(row["kind"], data, row["path"])
         stored[(row["clip_id"], row["kind"])] = relative
     counts = {"tasks": 0, "clips": 0, "files": 0}
-    with catalogue._store.write() as conn:
+    with store.write() as conn:
         keys: dict[str, int] = {}
         for task in meta["tasks"]:
             cursor = conn.execute(

@@ -8,13 +8,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from suno_nb.catalogue import Catalogue
-from suno_nb.catalogue import frame as table
 
 
 def _task(catalogue: Catalogue, request: dict, clip_id: str, **extra) -> int:
     created = extra.get("created_at", "2026-11-02T09:14:05Z")
     key = catalogue.task_submitting("generate", request, "test")
-    with catalogue._store.write() as conn:
+    with catalogue.store.write() as conn:
         conn.execute(
             "INSERT INTO clips (clip_id, task_key, position, title, state, created_at, duration,"
             " raw, updated_at) VALUES (?, ?, 0, ?, 'succeeded', ?, 12.5, '{}', 0)",
@@ -58,7 +57,7 @@ def test_features_join_by_clip_and_the_order_is_submission_order(tmp_path):
     catalogue = Catalogue(tmp_path / "c")
     for name in ("first", "second", "third"):
         _task(catalogue, {"prompt": name}, name)
-    with catalogue._store.write() as conn:
+    with catalogue.store.write() as conn:
         conn.execute(
             'INSERT INTO features (clip_id, version, measured_at, "values") VALUES (?, 2, 0, ?)',
             ("second", json.dumps({"tempo_bpm": 120, "key": "A minor", "mfcc_1": None})),
@@ -74,10 +73,10 @@ def test_parquet_snapshot_has_the_rows_and_the_column_types(tmp_path):
     catalogue = Catalogue(tmp_path / "c")
     _task(catalogue, {"prompt": "a", "weirdness": 0.25, "duration": 60, "custom": True}, "a")
     _task(catalogue, {"prompt": "b"}, "b")
-    path = table.to_parquet(catalogue, tmp_path / "snap" / "c.parquet")
+    path = catalogue.to_parquet(tmp_path / "snap" / "c.parquet")
     back = pq.read_table(path).to_pandas()
     assert back.clip_id.tolist() == ["a", "b"]
     assert back.weirdness.tolist()[0] == 0.25 and back.request_duration.tolist()[0] == 60
     assert list(back.columns) == list(catalogue.df.columns)
-    only = pq.read_table(table.to_parquet(catalogue, tmp_path / "a.parquet", action="extend"))
+    only = pq.read_table(catalogue.to_parquet(tmp_path / "a.parquet", action="extend"))
     assert only.num_rows == 0

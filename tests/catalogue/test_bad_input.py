@@ -21,7 +21,7 @@ from suno_nb.catalogue import (
 
 def _snapshot(catalogue: Catalogue) -> list:
     return [
-        catalogue._store.read(f"SELECT * FROM {table} ORDER BY 1")
+        catalogue.store.read(f"SELECT * FROM {table} ORDER BY 1")
         for table in ("tasks", "clips", "files", "annotations", "tags")
     ]
 
@@ -60,7 +60,7 @@ def test_full_disk_for_the_database_rolls_back_and_keeps_rows(catalogue, generat
     generated()
     catalogue.rate(catalogue.tracks()[0].id, 3)
     before = _snapshot(catalogue)
-    conn = catalogue._store.connect()
+    conn = catalogue.store.connect()
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")  # the "disk" is full from now on
     big = {"prompt": "x" * 200_000}
@@ -77,9 +77,9 @@ def test_full_disk_for_a_download_is_recorded_and_retried(catalogue, client, mon
 
     monkeypatch.setattr("suno_nb.catalogue.files._write_all", no_space)
     task = client.generate("lofi")
-    rows = catalogue._store.read("SELECT state, error FROM files")
+    rows = catalogue.store.read("SELECT state, error FROM files")
     assert {r[0] for r in rows} == {"failed"} and "no space left" in rows[0][1]
-    assert len(catalogue) == 2 and catalogue._store.read("SELECT state FROM tasks") == [
+    assert len(catalogue) == 2 and catalogue.store.read("SELECT state FROM tasks") == [
         ("succeeded",)
     ]
     assert not list(catalogue.root.glob("audio/*/.part-*"))  # no half files left behind
@@ -94,8 +94,9 @@ def test_missing_and_corrupt_files_on_disk(catalogue, generated):
     first.path.unlink()
     with pytest.raises(DownloadError, match=r"deleted.*fetch_missing"):
         first.load()
-    second.path.write_bytes(b"\xff\xfb" + b"\x00" * 100)
-    with pytest.raises(DownloadError, match="does not decode"):
+    damaged = second.path
+    damaged.write_bytes(b"\xff\xfb" + b"\x00" * 100)  # the hash is checked on every read
+    with pytest.raises(DownloadError, match=r"does not match its recorded sha256.*delete it"):
         second.load()
     assert "fetch_missing" in first._repr_html_()  # the card says what to do, no traceback
     assert len(catalogue) == 2

@@ -51,7 +51,7 @@ def _lose_answer(catalogue: Catalogue, request: dict) -> int:
 
 def test_the_catalogue_is_a_task_observer_and_a_store_backend(catalogue):
     assert isinstance(catalogue, TaskObserver)
-    assert isinstance(catalogue._store, StoreBackend)
+    assert isinstance(catalogue.store, StoreBackend)
 
 
 def test_resume_adopts_a_task_the_service_made_for_a_lost_answer(tmp_path, emulator):
@@ -101,7 +101,7 @@ def test_a_dead_owners_claim_is_taken_over_and_a_live_ones_is_not(tmp_path):
     catalogue.release_cells("s", ["0/0"])
     assert other.claim_cells("s", ["0/0"], lambda item, rows: True) == ["0/0"]
     # A process of this host that no longer runs lets go at once.
-    store = other._store
+    store = other.store
     dead = f"{new_owner().split(':')[0]}:{_dead_pid()}:cafe"
     with store.write() as conn:
         assert store.claim(conn, "sweep:s", ["1/0"], dead, 600) == ["1/0"]
@@ -125,7 +125,7 @@ def _dead_pid() -> int:
 def test_a_claim_that_is_no_longer_needed_is_dropped_in_the_same_transaction(tmp_path):
     catalogue = Catalogue(tmp_path / "cat")
     assert catalogue.claim_cells("s", ["0/0", "1/0"], lambda item, rows: item == "1/0") == ["1/0"]
-    assert set(catalogue._store.holders("sweep:s")) == {"1/0"}
+    assert set(catalogue.store.holders("sweep:s")) == {"1/0"}
 
 
 def test_the_heartbeat_keeps_a_lease_alive(tmp_path, monkeypatch):
@@ -165,7 +165,7 @@ def test_the_task_id_is_written_even_when_nothing_else_fits(tmp_path, monkeypatc
     Task = namedtuple("Task", "task_id state clips")
     catalogue._save_task_id(key, Task("t-1", "pending", []))
     assert not reserve.exists()  # given up to make room
-    assert catalogue._store.read("SELECT task_id FROM tasks WHERE key = ?", (key,)) == [("t-1",)]
+    assert catalogue.store.read("SELECT task_id FROM tasks WHERE key = ?", (key,)) == [("t-1",)]
 
 
 def test_a_failed_download_warns_and_is_counted(tmp_path, emulator, monkeypatch):

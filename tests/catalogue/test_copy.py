@@ -14,7 +14,7 @@ from suno_nb.catalogue.copying import all_clip_ids, copy_catalogue
 
 
 def _counts(cat: Catalogue) -> dict[str, int]:
-    read = cat._store.read  # the test looks at the rows themselves
+    read = cat.store.read  # the test looks at the rows themselves
     return {
         table: read(f"SELECT count(*) FROM {table}")[0][0]
         for table in ("tasks", "clips", "files", "annotations", "tags")
@@ -73,7 +73,7 @@ def test_a_copy_stopped_halfway_is_finished_by_running_it_again(
 
 
 def test_the_command_copies_and_reports(source: Catalogue, tmp_path: Path, capsys: Any) -> None:
-    where = str(source.root) if source.db_path is not None else source._store.url
+    where = str(source.root) if source.db_path is not None else source.store.url
     source.close()
     argv = ["catalogue", "copy", where, str(tmp_path / "shared")]
     argv += ["--source-files", str(source.root)]

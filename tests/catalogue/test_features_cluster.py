@@ -28,7 +28,7 @@ def _catalogue_of_clips(folder: Path, n: int, seconds: float = 1.2) -> Catalogue
         soundfile.write(wav, 0.3 * np.sin(2 * np.pi * (180 + 7 * i) * t) + beat, SR)
         relative, sha = store_bytes(catalogue.root, "audio", wav.read_bytes(), str(wav))
         rows.append((f"c{i}", sha, relative))
-    with catalogue._store.write() as conn:
+    with catalogue.store.write() as conn:
         for clip_id, sha, relative in rows:
             conn.execute(
                 "INSERT INTO clips (clip_id, position, state, raw, updated_at)"

@@ -20,13 +20,13 @@ def test_recording_writes_typed_knobs_and_the_cost(tmp_path):
     catalogue = Catalogue(tmp_path / "c")
     request = {"prompt": "x", "weirdness": 0.3, "custom": True, "duration": 60, "bpm": "fast"}
     key = catalogue.task_submitting("generate", request, "test")
-    with catalogue._store.write() as conn:
+    with catalogue.store.write() as conn:
         conn.execute(
             "UPDATE tasks SET response_meta = ? WHERE key = ?",
             (json.dumps({"cost": {"amount": 0.5}}), key),
         )
         columns.store(conn, key, None, json.dumps({"cost": {"amount": 0.5}}))
-    row = catalogue._store.read(
+    row = catalogue.store.read(
         "SELECT request_weirdness, request_custom, request_duration, request_bpm, cost,"
         " typeof(request_weirdness), typeof(request_duration) FROM tasks WHERE key = ?",
         (key,),
@@ -52,8 +52,8 @@ def test_an_older_catalogue_gets_its_knob_columns_filled(tmp_path):
         )
     conn.close()
     catalogue = Catalogue(folder)
-    assert catalogue._store.version() == store_module.SCHEMA_VERSION
-    rows = catalogue._store.read(
+    assert catalogue.store.version() == store_module.SCHEMA_VERSION
+    rows = catalogue.store.read(
         "SELECT request_weirdness, typeof(request_weirdness), request_model, request_max_mode,"
         " cost FROM tasks ORDER BY key"
     )

@@ -64,9 +64,9 @@ def test_killed_kernel_is_resumed_without_resubmitting(tmp_path):
     assert report.finished == ["task-1"] and not report.failed and not report.uncertain
     assert service.submissions == 1  # looked up, never sent again
     assert catalogue.pending() == []
-    rows = catalogue._store.read("SELECT clip_id, state FROM clips ORDER BY clip_id")
+    rows = catalogue.store.read("SELECT clip_id, state FROM clips ORDER BY clip_id")
     assert rows == [("task-1-c0", "succeeded"), ("task-1-c1", "succeeded")]
-    assert catalogue._store.read("SELECT count(*) FROM tasks")[0][0] == 1
+    assert catalogue.store.read("SELECT count(*) FROM tasks")[0][0] == 1
     assert [t.path.is_file() for t in catalogue.tracks()] == [True, True]
     assert catalogue.get("task-1-c0").title == "Orphan"
     # A second resume finds nothing to do and adds nothing.
@@ -93,9 +93,9 @@ def test_two_writer_processes_lose_nothing(tmp_path):
         _, err = worker.communicate(timeout=60)
         assert worker.returncode == 0, err
     catalogue = Catalogue(folder)
-    assert catalogue._store.read("SELECT count(*) FROM tasks")[0][0] == 800
+    assert catalogue.store.read("SELECT count(*) FROM tasks")[0][0] == 800
     assert len(catalogue) == 1600
-    assert catalogue._store.read("SELECT count(*) FROM tasks WHERE state != 'succeeded'") == [(0,)]
+    assert catalogue.store.read("SELECT count(*) FROM tasks WHERE state != 'succeeded'") == [(0,)]
 
 
 def test_writer_killed_mid_write_leaves_a_sound_catalogue(tmp_path):

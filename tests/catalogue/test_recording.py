@@ -19,7 +19,7 @@ from suno_nb.errors import BadRequestError
 
 
 def _rows(catalogue: Catalogue, sql: str) -> list[tuple]:
-    return catalogue._store.read(sql)
+    return catalogue.store.read(sql)
 
 
 def test_generate_records_task_clips_and_decodable_files(catalogue, generated):

@@ -124,7 +124,7 @@ def test_bundle_round_trip_without_duplicates(catalogue, two_tasks, tmp_path, ta
     other = Catalogue(tmp_path / "other")
     assert other.import_bundle(path) == {"tasks": 1, "clips": 2, "files": 4}
     assert other.import_bundle(path) == {"tasks": 0, "clips": 0, "files": 0}
-    assert len(other) == 2 and len(other._store.read("SELECT * FROM tasks")) == 1
+    assert len(other) == 2 and len(other.store.read("SELECT * FROM tasks")) == 1
     track = other.get(first.clips[0].id)
     assert track.annotations == {"rating": 5, "starred": False, "note": None, "tags": ["keeper"]}
     assert track.path.read_bytes() == catalogue.get(first.clips[0].id).path.read_bytes()

@@ -24,7 +24,7 @@ SMALL_GRID = {"weirdness": [0.0, 1.0], "style_influence": [0.0, 1.0]}
 
 
 def _rows(catalogue: Catalogue, sweep_id: str) -> list[tuple]:
-    return catalogue._store.read(
+    return catalogue.store.read(
         "SELECT key, task_id, state, cell, error FROM tasks WHERE sweep_id = ? ORDER BY key",
         (sweep_id,),
     )
@@ -83,7 +83,7 @@ def test_bad_input_sends_nothing_and_writes_nothing(client, catalogue, transport
             sweep.run()
         assert caught.value.field in ("design", "weirdnes", "weirdness", "budget")
     assert transport.submissions == 0 and sum(transport.calls.values()) == 0
-    assert catalogue._store.read("SELECT count(*) FROM tasks")[0][0] == 0
+    assert catalogue.store.read("SELECT count(*) FROM tasks")[0][0] == 0
 
 
 def test_budget_counts_what_was_already_sent(client, catalogue, transport) -> None:

@@ -56,7 +56,7 @@ def test_grid_3x3x2_sends_18_requests_and_keeps_36_clips_with_coordinates(
 ) -> None:
     assert transport.submissions == 18
     assert finished.report_.count("done") == 18
-    rows = catalogue._store.read(
+    rows = catalogue.store.read(
         "SELECT t.cell, t.request, count(c.clip_id) FROM tasks t JOIN clips c ON c.task_key = t.key"
         " WHERE t.sweep_id = ? GROUP BY t.key",
         (finished.sweep_id_,),
