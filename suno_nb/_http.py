@@ -2,10 +2,12 @@
 
 Swapping a library is a change here alone. Sync clients use httpx2. Async clients that talk to
 a real network use ``AiohttpSession``, a thin aiohttp session with httpx2's response
-surface: httpx2's own async client (even over an aiohttp transport) reaches under half of
-this machine's ceiling at 50 concurrent requests (see shared/pitfalls.md and
-``benchmarks/bench_client.py``). When a transport is given (the emulator, a test fake), async
-clients use httpx2 with it, so every fake plugs in at the same seam.
+surface, when aiohttp is installed (the ``[fast]`` extra): httpx2's own async client (even
+over an aiohttp transport) reaches under half of this machine's ceiling at 50 concurrent
+requests (see shared/pitfalls.md and ``benchmarks/bench_client.py``). Without aiohttp they use
+httpx2's ``AsyncClient``, silently: aiohttp is an accelerator, not a feature. When a transport
+is given (the emulator, a test fake), async clients use httpx2 with it, so every fake plugs in
+at the same seam.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 import httpx2 as httpx
+
+from suno_nb._extras import optional
 
 __all__ = [
     "AiohttpSession",
@@ -32,6 +36,7 @@ __all__ = [
     "TimeoutException",
     "TransportError",
     "UnsupportedProtocol",
+    "has_aiohttp",
     "make_async_client",
     "make_sync_client",
 ]
@@ -136,8 +141,9 @@ def make_sync_client(
 def make_async_client(
     base_url: str, *, transport: Any = None, timeout: float = 30.0, headers: dict | None = None
 ) -> Any:
-    """An aiohttp session for the network, or an httpx2 client over the given transport."""
-    if transport is None:
+    """An aiohttp session for the network (httpx2's client when aiohttp is not installed), or
+    an httpx2 client over the given transport."""
+    if transport is None and has_aiohttp():
         return AiohttpSession(base_url, timeout=timeout, headers=headers)
     return httpx.AsyncClient(
         base_url=base_url,
@@ -146,6 +152,18 @@ def make_async_client(
         headers=headers,
         follow_redirects=True,
     )
+
+
+def has_aiohttp() -> bool:
+    """Whether the async network path can use aiohttp (the ``[fast]`` extra is installed).
+
+    The one place that decides; asked when an async client opens its first connection.
+
+    Example:
+        >>> isinstance(has_aiohttp(), bool)
+        True
+    """
+    return optional("aiohttp", extra="fast") is not None
 
 
 class Reply:

@@ -171,7 +171,8 @@ class AsyncClient(AsyncBaseClient):
     """The Suno API for `asyncio`: the same methods as `Client`, awaited.
 
     It takes the same arguments as `Client`. Without a transport and with a real service it
-    talks through aiohttp, the fast path for many concurrent requests.
+    talks through aiohttp, the fast path for many concurrent requests, when the `[fast]`
+    extra is installed (else through httpx2, the same calls a little slower).
 
     Examples:
         ```python

@@ -7,10 +7,11 @@ import json
 import socket
 
 import pytest
-from aiohttp import web
 
 from suno_nb import errors
 from suno_nb.client import AsyncClient
+
+web = pytest.importorskip("aiohttp.web", reason="the [fast] extra's aiohttp serves these tests")
 
 
 def _free_port() -> int:
