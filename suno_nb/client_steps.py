@@ -441,6 +441,14 @@ class Core:
 
     def endpoint_program(self, name: str, values: Mapping[str, Any]) -> Generator[_Step, Any, Any]:
         answer = yield _Send(self.endpoint_request(name, _split_call(values)[0]))
+        if _accepted_only(name, answer):
+            # An asynchronous endpoint (an enhanced upload) answers with its task id alone: the
+            # result comes from /suno/tasks, polled as a song's task is.
+            task = TaskBase(action=name, request={}, task_id=answer["task_id"])
+            task.trace_id = answer.get("trace_id")
+            yield from self.wait_program(task)
+            data = task.record.endpoint_data if task.record is not None else None
+            answer = {"task_id": task.task_id, "trace_id": task.trace_id, "data": data}
         return _endpoint_result(name, answer)
 
     def notify(self, task: TaskBase, hook: ProgressHook | None, bar: Any) -> None:
@@ -561,6 +569,17 @@ def _adopt(task: Any, record: TaskRecord) -> Any:
         task.submitted_at = record.created_at
     task._apply(record=record)
     return task
+
+
+def _accepted_only(name: str, answer: Any) -> bool:
+    """A pollable endpoint's answer that is only a task id (no ``data`` yet)."""
+    return (
+        schema.ENDPOINTS[name].pollable
+        and isinstance(answer, Mapping)
+        and bool(answer.get("task_id"))
+        and "data" not in answer
+        and answer.get("success") is not False
+    )
 
 
 def _endpoint_result(name: str, answer: Any) -> Any:

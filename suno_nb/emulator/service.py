@@ -862,11 +862,11 @@ class Emulator:
             run_async = values.pop("async", False)
             now = self.settings.clock()
             task_id = new_id()
-            later = self._answer_delay(name, values)
+            later = self._answer_delay(name, values)  # None: answered in this request
             try:
                 data = handler(values, call)
             except ApiRefusal as refusal:
-                if not later:
+                if later is None:
                     raise
                 # An asynchronous endpoint fails in its task, after the submission succeeded.
                 body = self._refusal(refusal, call.trace_id, task_id).body
@@ -893,12 +893,12 @@ class Emulator:
                         "trace_id": call.trace_id,
                         "request": request,
                         "response": body,
-                        "ready_at": now + later,
+                        "ready_at": now + (later or 0.0),
                     }
                 )
             if callback_url:
-                self.callbacks.schedule(callback_url, later, lambda: body, task_id)
-            if run_async or callback_url or later:
+                self.callbacks.schedule(callback_url, later or 0.0, lambda: body, task_id)
+            if run_async or callback_url or later is not None:
                 return EmulatorResponse(
                     body={"success": True, "task_id": task_id, "trace_id": call.trace_id}
                 )
@@ -906,14 +906,15 @@ class Emulator:
 
         return run
 
-    def _answer_delay(self, name: str, values: Mapping[str, Any]) -> float:
-        """Seconds until an always-asynchronous endpoint's task is done (0: answered at once).
+    def _answer_delay(self, name: str, values: Mapping[str, Any]) -> float | None:
+        """Seconds until an always-asynchronous endpoint's task is done; ``None`` for the
+        endpoints that answer in the request (unless sent with ``async``/``callback_url``).
 
         Enhanced uploads are asynchronous and "typically take two minutes or longer" (the
         upload guide): three songs' time of the profile (realistic 120 s, quick 4.5 s)."""
         if name == "upload" and values.get("mode") == "enhanced":
             return ENHANCED_UPLOAD_SONGS * self.settings.profile.total
-        return 0.0
+        return None
 
     def _ep_lyrics(self, v: dict[str, Any], call: _Call) -> Any:
         return [synth().write_lyrics(v["prompt"], seed=request_seed(v))]
