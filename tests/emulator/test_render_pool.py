@@ -59,3 +59,47 @@ def test_without_a_pool_the_task_renders_in_thread(tmp_path, monkeypatch) -> Non
 def test_worker_count_follows_the_setting() -> None:
     assert render_pool.worker_count(0) == 0 and render_pool.worker_count(3) == 3
     assert render_pool.worker_count(None) in (0, *range(2, 1025))  # never one lone worker
+
+
+def test_one_request_at_a_time_keeps_one_worker(tmp_path) -> None:
+    render_pool.shutdown()
+    emulator = Emulator(profile="instant", data_dir=tmp_path / "lazy", render_workers=2)
+    try:
+        _generate(emulator)
+        _generate(emulator)
+        assert render_pool._pool is not None
+        assert len(render_pool._pool._processes) == 1  # the second core's worker never started
+    finally:
+        emulator.close()
+        render_pool.shutdown()
+
+
+def test_workers_leave_interrupts_to_the_kernel() -> None:
+    import signal
+
+    try:
+        handler = render_pool._get_pool(1).submit(signal.getsignal, signal.SIGINT).result()
+    finally:
+        render_pool.shutdown()
+    assert handler == signal.SIG_IGN
+
+
+def test_a_kernel_whose_pool_renders_never_imports_the_synth(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from suno_nb.emulator import Emulator;"
+        f"e = Emulator(profile='instant', data_dir={str(tmp_path)!r}, render_workers=1);"
+        "body = json.dumps({'prompt': 'lofi', 'duration': 10}).encode();"
+        "clip = e.handle('POST', '/suno/audios', {}, {}, body).body['data'][0];"
+        "mp3 = e.handle('GET', f'/files/{clip[\"id\"]}.mp3', {}, {}, b'');"
+        "jpg = e.handle('GET', f'/files/{clip[\"id\"]}.jpg', {}, {}, b'');"
+        "assert mp3.status == 200 and jpg.status == 200, (mp3.status, jpg.status);"
+        "e.close();"
+        "print(sorted(m for m in ('scipy.signal', 'suno_nb.emulator.synth.actions')"
+        " if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"  # ~75 MiB the kernel does not hold

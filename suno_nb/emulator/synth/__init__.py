@@ -1,32 +1,13 @@
 """The emulator's synthesis engine: request-shaped music, stems, scores and every action.
 
 `render_action` is the entry point; the rest are the helpers the emulator's endpoints need.
+Each name loads its own module on first use (``lazy_loader``, names in ``__init__.pyi``): a
+notebook kernel whose renders run in worker processes checks actions and draws covers without
+importing scipy and the instruments (about 75 MiB).
 """
 
 from __future__ import annotations
 
-from .actions import SUPPORTED_ACTIONS, render_action
-from .analysis import analyse_audio, capture_voice
-from .encode import encode_mp3, encode_wav
-from .export import score_to_midi, word_timings
-from .image import cover_image
-from .rendered_clip import Rendering
-from .score import Score
-from .text import mashup_lyrics, upsample_style, write_lyrics
+import lazy_loader
 
-__all__ = [
-    "SUPPORTED_ACTIONS",
-    "Rendering",
-    "Score",
-    "analyse_audio",
-    "capture_voice",
-    "cover_image",
-    "encode_mp3",
-    "encode_wav",
-    "mashup_lyrics",
-    "render_action",
-    "score_to_midi",
-    "upsample_style",
-    "word_timings",
-    "write_lyrics",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

@@ -11,33 +11,11 @@ from types import MappingProxyType
 from typing import Any
 
 from . import edit_actions, song_actions, stem_actions
+from .action_names import SUPPORTED_ACTIONS
 from .job import Job
 from .rendered_clip import Rendering
 
-SUPPORTED_ACTIONS: tuple[str, ...] = (
-    "generate",
-    "extend",
-    "upload_extend",
-    "concat",
-    "cover",
-    "upload_cover",
-    "artist_consistency",
-    "artist_consistency_vox",
-    "stems",
-    "all_stems",
-    "replace_section",
-    "underpainting",
-    "overpainting",
-    "samples",
-    "remaster",
-    "mashup",
-    "inspo",
-    "add_stem",
-    "extract_stem",
-    "sounds",
-    "adjust_speed",
-)
-
+__all__ = ["SUPPORTED_ACTIONS", "render_action"]
 
 _ACTIONS: dict[str, Callable[[Job], list[Rendering]]] = {
     "generate": song_actions.generate,
