@@ -5,6 +5,7 @@ Example:
     $ suno-nb extend --audio-id 3f9b --continue-at 30 --lyric "[Verse] more" --no-wait
     $ suno-nb task 7c1e… --wait
     $ suno-nb emulator --port 8787
+    $ suno-nb worker --catalogue postgresql://suno@db/lab --sweep night-bus
 """
 
 from __future__ import annotations
@@ -138,6 +139,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("plan", help="path to the sweep's TOML file")
     p.add_argument("--resume", action="store_true", help="finish an interrupted sweep")
     p.set_defaults(kind="sweep", name="sweep")
+    p = sub.add_parser(
+        "worker",
+        help="work sweeps kept in a shared catalogue: claim cells, send, wait, record",
+        description="Claim cells of the sweeps saved in a catalogue (sweep.save() or "
+        "sweep.run()), send them, wait for them and record them, until no sweep has work left. "
+        "Run several, on several machines, on one PostgreSQL catalogue: each cell is sent once.",
+    )
+    p.add_argument("--catalogue", required=True, help="catalogue URL (postgresql://…) or folder")
+    p.add_argument("--files", default=None, help="the files folder (for a URL catalogue)")
+    p.add_argument("--sweep", default=None, help="work only this sweep (its id)")
+    p.add_argument("--max-cells", type=_whole, default=None, help="send at most N cells")
+    p.add_argument(
+        "--lease", type=_seconds, default=None, help="seconds a claim lasts without a heartbeat"
+    )
+    p.add_argument("--concurrency", type=_whole, default=4, help="cells in hand at once")
+    p.add_argument(
+        "--poll", type=_seconds, default=None, help="seconds between a task's first polls"
+    )
+    p.set_defaults(kind="worker", name="worker")
     return parser
 
 
@@ -187,6 +207,44 @@ def _whole(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} must be 1 or more")
     return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{value:g} must be more than 0 seconds")
+    return value
+
+
+def _worker(args: argparse.Namespace) -> int:
+    from suno_nb.catalogue import Catalogue
+    from suno_nb.catalogue.store import is_url
+    from suno_nb.client import AsyncClient
+    from suno_nb.sweeps.worker import work
+
+    if not args.catalogue.strip():
+        raise _BadArgument("--catalogue is empty: give a catalogue URL or folder")
+    catalogue = (
+        Catalogue(args.catalogue, files=args.files)
+        if is_url(args.catalogue)
+        else Catalogue(args.catalogue)
+    )
+    if args.lease is not None:
+        catalogue.lease_seconds = args.lease
+    options: dict[str, Any] = {}
+    if args.poll is not None:
+        options["poll_interval"] = (args.poll, max(args.poll * 4, args.poll))
+    client = AsyncClient(base_url=args.base_url, catalogue=catalogue, progress=False, **options)
+    print(f"worker {catalogue.owner}: looking for work", flush=True)
+    report = work(
+        catalogue, sweep_id=args.sweep, client=client, max_cells=args.max_cells,
+        max_concurrency=args.concurrency,
+    )  # fmt: skip
+    print(report, flush=True)
+    return 1 if report.count("failed") or report.count("uncertain") else 0
 
 
 def _copy_catalogue(args: argparse.Namespace) -> int:
@@ -240,6 +298,8 @@ def _run(args: argparse.Namespace) -> int:
         return serve_from_args(args)
     if args.kind == "catalogue":
         return _copy_catalogue(args)
+    if args.kind == "worker":
+        return _worker(args)
     if args.kind == "sweep":
         from suno_nb.sweeps import run_plan_file
 

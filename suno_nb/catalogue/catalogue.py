@@ -478,6 +478,16 @@ class Catalogue:
         return client
 
     # --- claims: who sends which paid work ---------------------------------------------------
+    @property
+    def queue(self) -> Any:
+        """The sweeps kept in this catalogue's store (plans, cells, shared budget, rate limit):
+        a :class:`~suno_nb.catalogue.queue.SweepQueue`."""
+        if getattr(self, "_queue", None) is None:
+            from suno_nb.catalogue.queue import SweepQueue
+
+            self._queue = SweepQueue(self._store, self.root)
+        return self._queue
+
     def sweep_rows(self, sweep_id: str) -> dict[tuple[int, int], list[dict[str, Any]]]:
         """Every task row of a sweep, grouped by ``(cell, repeat)``, oldest first."""
         return _group_cells(self._store.read(_SWEEP_ROWS, (sweep_id,)))
@@ -487,6 +497,8 @@ class Catalogue:
         sweep_id: str,
         items: Sequence[str],
         sendable: Callable[[str, list[dict[str, Any]]], bool],
+        *,
+        budget: bool = False,
     ) -> list[str]:
         """Claim sweep cells (``"cell/repeat"``) for this catalogue object, atomically.
 
@@ -494,13 +506,17 @@ class Catalogue:
         then keep only those that ``sendable(item, rows)`` still says need sending (another
         run may have sent them a moment ago). Returns the items now this object's to send; the
         others are left to whoever holds them. Leases are kept alive by a heartbeat until
-        :meth:`release_cells`.
+        :meth:`release_cells`. With ``budget``, the sweep's shared budget (in the store) is
+        debited in the same transaction: items it no longer covers are not taken.
         """
         scope = f"sweep:{sweep_id}"
         with self._store.write() as conn:
+            if budget:
+                self._store.lock(conn, scope)  # one budget decision at a time, fleet-wide
             taken = self._store.claim(conn, scope, items, self.owner, self.lease_seconds)
             rows = _group_cells(conn.execute(_SWEEP_ROWS, (sweep_id,)).fetchall())
             keep = [i for i in taken if sendable(i, rows.get(_cell_key(i), []))]
+            keep, _ = self.queue.within_budget(conn, sweep_id, keep, self.owner, enforce=budget)
             drop = [(scope, i, self.owner) for i in taken if i not in keep]
             if drop:
                 conn.executemany(

@@ -368,6 +368,11 @@ class PostgresStore:
         )
         return {item: (owner, until) for item, owner, until in rows if not _owner_is_dead(owner)}
 
+    def lock(self, conn: _Connection, name: str) -> None:
+        """Hold ``name`` to the end of this transaction (inside :meth:`write`): a transaction
+        advisory lock, so every worker reading and debiting a shared budget takes turns."""
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (name,))
+
 
 def _open(url: str) -> PostgresStore:
     return PostgresStore(url)

@@ -37,6 +37,18 @@ duration, fetched_at)``
 ``settings(name, value)`` (version 5)
     facts stored with the catalogue, as text: ``files`` is where its audio files live (a
     folder or an ``s3://`` URL), so a shared catalogue opened elsewhere finds them.
+``sweeps(sweep_id, action, record, budget, created_at, updated_at)`` (version 6)
+    one row per sweep: ``record`` is the plan's JSON (base, design, repeats, settings), so a
+    worker that has only the catalogue URL can find and work it; ``budget`` (credits) is
+    shared by every process working the sweep.
+``sweep_cells(sweep_id, item, cell_index, repeat_index, params, estimate, worker, claimed_at)``
+(version 6)
+    one row per cell of a sweep (``item`` is ``"cell/repeat"``): the swept values (JSON), the
+    list-price estimate reserved against the budget when the cell is claimed, and the last
+    worker that claimed it for sending.
+``rate_limits(name, per_minute, tokens, updated_at)`` (version 6)
+    a token bucket shared by every process: ``tokens`` submissions may go out now, refilled at
+    ``per_minute``.
 """
 
 from __future__ import annotations
@@ -68,7 +80,7 @@ __all__ = [
     "register_backend",
 ]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -222,6 +234,41 @@ _MIGRATIONS[4] = _listening_migration()
 _MIGRATIONS[5] = [
     "CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
 ]
+
+
+def _queue_migration() -> list[str]:
+    """Version 6: sweeps and their cells in the store (the shared work queue), and a shared
+    rate limit; plans kept as files in the catalogue folder are read in by ``queue.py``."""
+    return [
+        """CREATE TABLE IF NOT EXISTS sweeps (
+            sweep_id TEXT PRIMARY KEY,
+            action TEXT NOT NULL,
+            record TEXT NOT NULL,
+            budget REAL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS sweep_cells (
+            sweep_id TEXT NOT NULL,
+            item TEXT NOT NULL,
+            cell_index INTEGER NOT NULL,
+            repeat_index INTEGER NOT NULL,
+            params TEXT NOT NULL,
+            estimate REAL NOT NULL,
+            worker TEXT,
+            claimed_at REAL,
+            PRIMARY KEY (sweep_id, item)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE IF NOT EXISTS rate_limits (
+            name TEXT PRIMARY KEY,
+            per_minute REAL NOT NULL,
+            tokens REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )""",
+    ]
+
+
+_MIGRATIONS[6] = _queue_migration()
 assert max(_MIGRATIONS) == SCHEMA_VERSION
 
 

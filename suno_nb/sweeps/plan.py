@@ -71,6 +71,8 @@ class Plan:
     budget: float | None = None
     sweep_id: str | None = None
     problems: list[FieldProblem] = field(default_factory=list)
+    #: The list-price estimate of each design point (``cells[i].index`` → credits).
+    point_credits: list[float] = field(default_factory=list)
 
     @property
     def n_points(self) -> int:
@@ -236,6 +238,7 @@ def build_plan(
         budget=budget,
         sweep_id=sweep_id,
         problems=problems,
+        point_credits=prices if points else [],
     )
     if budget is not None and not problems and plan.credits > budget:
         plan.problems.append(

@@ -9,6 +9,8 @@ is optional::
     repeats = 2
     max_concurrency = 4
     budget = 20                  # credits; a bigger plan is refused before anything is sent
+    over_budget = "refuse"       # or "stop": send until the budget is spent, shared by workers
+    rate_limit = 30              # submissions per minute for every process on the catalogue
     catalogue = "sweep_catalogue"
 
     [base]
@@ -41,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from suno_nb.errors import FieldProblem, SunoError, ValidationError
-from suno_nb.sweeps.sweep import SWEEPS_FOLDER, Sweep
+from suno_nb.sweeps.sweep import Sweep
 
 __all__ = ["PlanFile", "load_plan", "load_plan_text", "run_plan_file"]
 
@@ -56,6 +58,8 @@ _SWEEP_KEYS = {
     "timeout",
     "costs",
     "n_jobs",
+    "over_budget",
+    "rate_limit",
 }
 _TABLES = {"sweep", "base", "report", *_DESIGNS}
 
@@ -130,6 +134,8 @@ def load_plan_text(text: str, *, folder: Path | None = None, yaml: bool = False)
         sweep_id=sweep_id,
         timeout=settings.get("timeout"),
         n_jobs=settings.get("n_jobs"),
+        over_budget=settings.get("over_budget", "refuse"),
+        rate_limit=settings.get("rate_limit"),
     )
     report = dict(data.get("report", {}))
     report_path = report.get("path")
@@ -202,7 +208,7 @@ def run_plan_file(path: str, resume: bool = False) -> int:
         plan.raise_for_problems()
         catalogue = _open_catalogue(sweep.catalogue)
         sweep.catalogue = catalogue
-        exists = (catalogue.root / SWEEPS_FOLDER / f"{plan.sweep_id}.json").is_file()
+        exists = catalogue.queue.record(plan.sweep_id) is not None  # old plan files read in
         if exists and not resume:
             print(
                 f"sweep {plan.sweep_id} already exists in {catalogue.root}; run again with "

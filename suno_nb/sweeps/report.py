@@ -77,6 +77,7 @@ def write_report(
     axes: Sequence[str],
     sweep_id: str,
     status: Mapping[str, int],
+    spend: str | None = None,
     plan_html: str = "",
     audio: str = "embed",
     features: Sequence[str] | None = None,
@@ -85,7 +86,8 @@ def write_report(
     """Write the report of a sweep's results ``frame`` to ``path`` and return the path.
 
     Takes data, not the sweep: the results frame, the swept ``axes``, the sweep's id, its cell
-    ``status`` counts and the plan as HTML. ``audio="embed"`` puts a 64 kbps preview of each
+    ``status`` counts, its ``spend`` in words (billed ``cost`` summed, plus estimates) and the
+    plan as HTML. ``audio="embed"`` puts a 64 kbps preview of each
     grid clip inside the file until ``audio_budget_mb`` is reached (the report says how many were
     embedded and which link instead); ``"link"`` points at the catalogue's files only.
 
@@ -103,6 +105,7 @@ def write_report(
         f"<h1>Sweep {html.escape(sweep_id)}</h1>",
         f"<p>written {time.strftime('%Y-%m-%d %H:%M')} · {len(frame)} clips · status: "
         + html.escape(", ".join(f"{n} {s}" for s, n in status.items() if n))
+        + (f" · {html.escape(spend)}" if spend else "")
         + "</p>",
         "<h2>Plan</h2>",
         plan_html,

@@ -20,6 +20,12 @@ state          catalogue rows of the cell                                     wh
 ``held``       (in a report only) another live run still sends it            waits, then reports
 =============  ============================================================  ===================
 
+With a budget, claims to send are granted only while the sweep's spend (billed costs, plus
+list-price estimates for what is sent or being sent) stays within it, in the claim's own
+transaction (:meth:`Catalogue.claim_cells`): cells it does not cover stay ``todo`` and say so.
+A rate limit (submissions per minute) is taken from a bucket in the store, so every process
+on the catalogue shares it.
+
 ``lost`` rows (never created: the service's list proved it) count as no row at all.
 
 Example:
@@ -113,8 +119,8 @@ class RunReport:
 
     def __str__(self) -> str:
         parts = [f"{self.submitted} submitted"]
-        states = ("done", "failed", "pending", "uncertain", "held")
-        parts += [f"{self.count(s)} {s}" for s in states if s != "held" or self.count(s)]
+        states = ("done", "failed", "pending", "uncertain", "held", "todo")
+        parts += [f"{self.count(s)} {s}" for s in states if s not in _QUIET or self.count(s)]
         lines = [", ".join(parts) + f" in {self.seconds:.1f} s"]
         lines += [
             f"  cell {r.cell.index} repeat {r.cell.repeat}: {r.state}: {r.error}"
@@ -122,6 +128,9 @@ class RunReport:
             if r.state != "done" and r.error
         ]
         return "\n".join(lines)
+
+
+_QUIET = ("held", "todo")  # shown only when some are
 
 
 class _Progress:
@@ -163,15 +172,22 @@ async def run_cells(
     max_concurrency: int = 4,
     timeout: float | None = None,
     progress: bool | None = None,
+    hold: bool = False,
+    rate_limit: float | None = None,
 ) -> RunReport:
     """Submit ``todo`` cells and wait for ``waiting`` ones (cell, task id), at most
-    ``max_concurrency`` at a time. Never raises for one cell: each outcome is in the report."""
+    ``max_concurrency`` at a time. Never raises for one cell: each outcome is in the report.
+
+    ``hold``: the cells' claims are kept until their outcome is final (a worker's way: if it
+    dies while waiting, another takes the cell over), instead of let go once the task id is
+    recorded. ``rate_limit``: submissions per minute, shared through the catalogue."""
     started = time.perf_counter()
     limit = asyncio.Semaphore(max(1, int(max_concurrency)))
     bar = _Progress(len(todo) + len(waiting), progress, f"sweep {sweep_id}")
 
     async def submit(cell: Cell) -> CellResult:
         async with limit:
+            await _take_rate(catalogue, rate_limit)
             try:
                 # The context tags the row the catalogue writes before the request goes out.
                 with catalogue.context(sweep_id=sweep_id, cell=cell.coordinates()):
@@ -191,21 +207,32 @@ async def run_cells(
                 result.busy = _busy(exc)
                 return result
             # The task id is recorded: the cell is "pending" for everyone, the claim can go.
-            _release(catalogue, sweep_id, cell)
+            if not hold:
+                _release(catalogue, sweep_id, cell)
             bar.add("submitted")
-            return await _finish(client, task, cell, bar, timeout, submitted=True)
+            try:
+                return await _finish(client, task, cell, bar, timeout, submitted=True)
+            finally:
+                if hold:
+                    _release(catalogue, sweep_id, cell)
 
     async def wait(cell: Cell, task_id: str) -> CellResult:
         async with limit:
             try:
-                task = await client.task(task_id)
-            except Exception as exc:
-                # Unknown to the service: failed. Unreachable now: still pending, never re-sent.
-                gone = isinstance(exc, APIError) and (exc.status == 404 or exc.task_id is not None)
-                state = "failed" if gone else "pending"
-                bar.add(state, finished=True)
-                return CellResult(cell, state, task_id, _why(exc))
-            return await _finish(client, task, cell, bar, timeout, submitted=False)
+                try:
+                    task = await client.task(task_id)
+                except Exception as exc:
+                    # Unknown to the service: failed. Unreachable now: pending, never re-sent.
+                    gone = isinstance(exc, APIError) and (
+                        exc.status == 404 or exc.task_id is not None
+                    )
+                    state = "failed" if gone else "pending"
+                    bar.add(state, finished=True)
+                    return CellResult(cell, state, task_id, _why(exc))
+                return await _finish(client, task, cell, bar, timeout, submitted=False)
+            finally:
+                if hold:
+                    _release(catalogue, sweep_id, cell)
 
     jobs = [submit(c) for c in todo] + [wait(c, t) for c, t in waiting]
     try:
@@ -265,6 +292,46 @@ def _release(catalogue: Any, sweep_id: str, cell: Cell) -> None:
         release(sweep_id, [cell_item(cell)])
 
 
+async def _take_rate(catalogue: Any, per_minute: float | None) -> None:
+    """Wait for a submission from the fleet's shared bucket (``per_minute`` for everyone)."""
+    if not per_minute:
+        return
+    while True:
+        wait = await asyncio.to_thread(catalogue.queue.take_rate, float(per_minute))
+        if wait <= 0:
+            return
+        await asyncio.sleep(min(wait, 5.0))
+
+
+def claim_to_send(
+    catalogue: Any,
+    sweep_id: str,
+    items: Sequence[str],
+    sendable: Callable[[str, list[dict[str, Any]]], bool],
+    budget: bool,
+) -> list[str]:
+    """``catalogue.claim_cells``, debiting the sweep's shared budget when it has one."""
+    if budget:
+        return list(catalogue.claim_cells(sweep_id, items, sendable, budget=True))
+    return list(catalogue.claim_cells(sweep_id, items, sendable))
+
+
+def over_budget_result(cell: Cell, spend: Any) -> CellResult:
+    """A cell left ``todo`` because the sweep's budget does not cover it."""
+    left = (
+        ""
+        if spend is None or spend.budget is None
+        else (f" ({spend.total:.4g} of {spend.budget:g} credits spent or reserved)")
+    )
+    return CellResult(
+        cell,
+        "todo",
+        None,
+        f"not sent: over the sweep's budget{left}; raise it (Sweep(budget=...).run(), or "
+        "catalogue.queue.set_budget(sweep_id, credits)) to send the rest",
+    )
+
+
 # How often a run looks again at cells another live run holds.
 HELD_POLL_SECONDS = 0.25
 
@@ -282,6 +349,8 @@ async def run_plan(
     timeout: float | None = None,
     progress: bool | None = None,
     hold_timeout: float | None = None,
+    budget: bool = False,
+    rate_limit: float | None = None,
 ) -> RunReport:
     """Run every cell of a plan exactly once across all the runs sharing the catalogue.
 
@@ -291,7 +360,9 @@ async def run_plan(
     ``hold_timeout`` seconds, default ``timeout`` or 10 minutes; then they are reported
     ``held``). Cells the service refused as busy are sent again a few times; answers lost in
     this run are looked up again once the catalogue's ``settle_seconds`` have passed (when
-    that fits in the same limit). Never raises for one cell.
+    that fits in the same limit). With ``budget``, claims debit the sweep's shared budget and
+    cells it does not cover are reported ``todo``; ``rate_limit`` is submissions per minute
+    for every process sharing the catalogue. Never raises for one cell.
     """
     started = time.perf_counter()
     await _settle_lost_answers(client, catalogue, sweep_id)
@@ -327,9 +398,20 @@ async def run_plan(
             # refused as busy in this run, and nothing sent for the cell since
             return state == "failed" and item in again and mine[-1]["state"] == "rejected"
 
-        claimed = set(catalogue.claim_cells(sweep_id, [cell_item(c) for c in todo], sendable))
+        claimed = set(
+            claim_to_send(catalogue, sweep_id, [cell_item(c) for c in todo], sendable, budget)
+        )
         send = [c for c in todo if cell_item(c) in claimed]
         later = [c for c in todo if cell_item(c) not in claimed] + elsewhere
+        if budget and later:
+            # Not claimed and held by nobody: the budget does not cover them (now, at least).
+            holding = catalogue.cell_holders(sweep_id)
+            unpaid = [c for c in later if c in todo and cell_item(c) not in holding]
+            if unpaid:
+                spend = catalogue.queue.spend(sweep_id)
+                for cell in unpaid:
+                    results[cell.key] = over_budget_result(cell, spend)
+                later = [c for c in later if c not in unpaid]
         for cell, state, mine in seen:
             if cell.key not in results:
                 error = next((r["error"] for r in reversed(mine) if r.get("error")), None)
@@ -339,6 +421,7 @@ async def run_plan(
             report = await run_cells(
                 client, catalogue, sweep_id, action, base, send, waiting,
                 max_concurrency=max_concurrency, timeout=timeout, progress=progress,
+                rate_limit=rate_limit,
             )  # fmt: skip
             results.update({r.cell.key: r for r in report.results})
             refused = [

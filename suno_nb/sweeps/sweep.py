@@ -13,7 +13,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import time
@@ -31,13 +30,16 @@ if TYPE_CHECKING:
 
     from suno_nb.sweeps.listening_test import ListeningTest
     from suno_nb.sweeps.plots import SweepPlots
+    from suno_nb.sweeps.progress import SweepStatus
     from suno_nb.sweeps.statistics import Effects
     from suno_nb.sweeps.tracking import Tracker
 
 __all__ = ["SWEEPS_FOLDER", "Sweep", "sweep"]
 
-#: Folder inside the catalogue where each sweep's plan is kept (``<sweep_id>.json``).
+#: Folder inside the catalogue where sweep plans were kept as files (``<sweep_id>.json``) before
+#: they moved into the store (schema version 6); such files are read in on first use.
 SWEEPS_FOLDER = "sweeps"
+_OVER_BUDGET = ("refuse", "stop")
 
 
 class Sweep:
@@ -45,8 +47,12 @@ class Sweep:
 
     ``grid`` (every combination), ``zip`` (lists side by side) or ``design`` (a
     :mod:`~suno_nb.sweeps.design` object such as ``LatinHypercube``) say what varies; ``base``
-    holds the fields every request shares. ``budget`` (credits) is a hard limit: a plan that
-    exceeds it is refused before anything is sent. Nothing is asked interactively.
+    holds the fields every request shares. ``budget`` (credits) is a hard limit shared by every
+    process working the sweep (``suno-nb worker``): each cell's list-price estimate is reserved
+    when it is claimed and replaced by the billed ``cost`` the service returns. A plan that
+    exceeds it is refused before anything is sent, or, with ``over_budget="stop"``, sent until
+    the budget is spent. ``rate_limit`` caps submissions per minute for every process sharing
+    the catalogue. Nothing is asked interactively.
 
     Example:
         >>> sw = Sweep({"prompt": "ambient"}, grid={"weirdness": [0, 1]}, budget=3)
@@ -74,6 +80,8 @@ class Sweep:
         progress: bool | None = None,
         n_jobs: int | None = None,
         tracker: Tracker | None = None,
+        over_budget: str = "refuse",
+        rate_limit: float | None = None,
     ) -> None:
         self.base = base
         self.grid = grid
@@ -91,6 +99,8 @@ class Sweep:
         self.progress = progress
         self.n_jobs = n_jobs
         self.tracker = tracker
+        self.over_budget = over_budget
+        self.rate_limit = rate_limit
 
     # --- planning --------------------------------------------------------------------------
     def plan(self) -> Plan:
@@ -116,6 +126,32 @@ class Sweep:
             budget=self.budget,
             sweep_id=getattr(self, "sweep_id_", None) or self.sweep_id,
         )
+        if self.over_budget not in _OVER_BUDGET:
+            plan.problems.append(
+                FieldProblem(
+                    "over_budget",
+                    self.over_budget,
+                    "'refuse' or 'stop'",
+                    f"over_budget must be 'refuse' (a plan over the budget sends nothing) or "
+                    f"'stop' (send until the budget is spent); got {self.over_budget!r}",
+                )
+            )
+        elif self.over_budget == "stop":  # the claims stop at the budget instead
+            plan.problems = [p for p in plan.problems if p.field != "budget"]
+        if self.rate_limit is not None and (
+            isinstance(self.rate_limit, bool)
+            or not isinstance(self.rate_limit, int | float)
+            or self.rate_limit <= 0
+        ):
+            plan.problems.append(
+                FieldProblem(
+                    "rate_limit",
+                    self.rate_limit,
+                    "a number of requests per minute > 0",
+                    f"rate_limit must be requests per minute, a number > 0; got "
+                    f"{self.rate_limit!r}",
+                )
+            )
         if not isinstance(self.max_concurrency, int) or self.max_concurrency < 1:
             plan.problems.append(
                 FieldProblem(
@@ -215,22 +251,21 @@ class Sweep:
             7
         """
         catalogue = _open_catalogue(catalogue)
-        path = catalogue.root / SWEEPS_FOLDER / f"{sweep_id}.json"
-        if not path.is_file():
-            known = sorted(p.stem for p in (catalogue.root / SWEEPS_FOLDER).glob("*.json"))
+        saved = catalogue.queue.record(sweep_id)  # plans kept as files are read in first
+        if saved is None:
+            known = catalogue.queue.sweep_ids()
             raise ValidationError(
                 [
                     FieldProblem(
                         "sweep_id",
                         sweep_id,
                         "the id of a sweep in this catalogue",
-                        f"no sweep {sweep_id!r} in the catalogue at {catalogue.root}; "
-                        f"known: {', '.join(known) or 'none'}",
+                        f"no sweep {sweep_id!r} in the catalogue at {_where(catalogue)}; "
+                        f"known: {', '.join(known[-20:]) or 'none'}",
                     )
                 ]
             )
-        saved = json.loads(path.read_text())
-        settings = dict(saved.get("settings", {}))
+        settings = {k: v for k, v in dict(saved.get("settings", {})).items() if k in _SETTINGS}
         settings.update(options)
         sweep = cls(
             saved["base"],
@@ -240,20 +275,37 @@ class Sweep:
             client=client,
             catalogue=catalogue,
             budget=saved.get("budget"),
-            costs={saved["action"]: saved["credits_per_request"]},
+            costs=saved.get("costs") or {saved["action"]: saved["credits_per_request"]},
             sweep_id=sweep_id,
             **settings,
         )
         if run:
             return sweep.run()
-        plan = sweep.plan()  # attached without running: results() and plots work at once
-        sweep.sweep_id_, sweep.plan_, sweep.catalogue_, sweep.report_ = (
-            sweep_id,
-            plan,
-            catalogue,
-            None,
-        )
-        return sweep
+        return sweep._attach(catalogue, sweep.plan())  # results() and plots work at once
+
+    def save(self) -> Sweep:
+        """Record the plan in the catalogue's store without sending anything, so workers
+        (``suno-nb worker --catalogue URL --sweep ID``) and other notebooks can work it.
+        Returns ``self`` (attached: ``status()`` and ``results()`` work at once).
+
+        Example:
+            >>> sw = Sweep({"prompt": "x"}, grid={"weirdness": [0, 1]}, catalogue="postgresql://db/lab")
+            >>> sw.save().sweep_id_   # doctest: +SKIP
+            'sw-20261201-1315-3fa2'
+        """
+        plan = self.plan()
+        plan.raise_for_problems()
+        catalogue = _open_catalogue(self.catalogue)
+        plan.sweep_id = plan.sweep_id or _new_id()
+        self._remember(catalogue, plan)
+        return self._attach(catalogue, plan)
+
+    def _attach(self, catalogue: Any, plan: Plan) -> Sweep:
+        self.sweep_id_, self.plan_, self.catalogue_, self.report_ = (
+            plan.sweep_id, plan, catalogue, None,
+        )  # fmt: skip
+        self._results = None
+        return self
 
     async def _run(self, *, retry: tuple[str, ...], close: bool) -> Sweep:
         plan = self.plan()
@@ -266,8 +318,8 @@ class Sweep:
         to_send = sum(
             runner.cell_state(rows.get(cell.key, [])) in ("todo", *retry) for cell in plan.cells
         )
-        self._check_budget(plan, rows, to_send)
-        self._remember(catalogue, plan)  # before any request: resume() needs it
+        self._check_budget(catalogue, plan, to_send)
+        self._remember(catalogue, plan)  # before any request: resume() and workers need it
         try:
             # Claims, lost-answer lookup and waiting for other runs' cells live in the runner.
             report = await runner.run_plan(
@@ -281,6 +333,8 @@ class Sweep:
                 max_concurrency=self.max_concurrency,
                 timeout=self.timeout,
                 progress=self.progress,
+                budget=self.budget is not None,
+                rate_limit=self.rate_limit,
             )
         finally:
             if close:
@@ -292,13 +346,14 @@ class Sweep:
         self._results = None
         return self
 
-    def _check_budget(self, plan: Plan, rows: Mapping[Any, list[dict]], n_todo: int) -> None:
-        if self.budget is None:
-            return
-        # Every row the service may have created counts; refused ones cost nothing.
-        sent = sum(r["state"] not in ("rejected", "lost") for mine in rows.values() for r in mine)
-        needed = (sent + n_todo) * plan.credits_per_request
-        if needed > self.budget:
+    def _check_budget(self, catalogue: Any, plan: Plan, n_todo: int) -> None:
+        if self.budget is None or self.over_budget == "stop":
+            return  # "stop": the claims themselves stop at the budget
+        # What was spent: billed costs where the service returned them, estimates for the rest
+        # the service may have created (refused and never-created requests cost nothing).
+        spent = catalogue.queue.spend(plan.sweep_id, estimates=_estimates(plan)).total
+        needed = spent + n_todo * plan.credits_per_request
+        if needed > self.budget + 1e-9:
             raise ValidationError(
                 [
                     FieldProblem(
@@ -306,7 +361,7 @@ class Sweep:
                         self.budget,
                         f"at least {needed:g} credits",
                         f"sending {n_todo} more request(s) would bring this sweep to ≈ "
-                        f"{needed:g} credits ({sent} already sent), over the budget of "
+                        f"{needed:g} credits ({spent:g} already spent), over the budget of "
                         f"{self.budget:g}; nothing was sent. Raise budget= to go on",
                     )
                 ],
@@ -314,43 +369,57 @@ class Sweep:
             )
 
     def _remember(self, catalogue: Any, plan: Plan) -> None:
-        folder = catalogue.root / SWEEPS_FOLDER
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{plan.sweep_id}.json"
+        """Keep the plan and its cells in the store (the shared work queue)."""
+        from suno_nb.catalogue.queue import SweepCell
+        from suno_nb.catalogue.store import CatalogueError
+
         record = plan.to_dict()
-        record["settings"] = {"max_concurrency": self.max_concurrency, "timeout": self.timeout}
-        if path.is_file():
-            old = json.loads(path.read_text())
-            if old.get("cells") != json.loads(json.dumps(record["cells"], default=str)):
-                raise ValidationError(
-                    [
-                        FieldProblem(
-                            "sweep_id",
-                            plan.sweep_id,
-                            "a new id, or the same design as before",
-                            f"sweep {plan.sweep_id!r} already exists in {catalogue.root} with "
-                            "other cells; pick another sweep_id (or none, for a fresh one)",
-                        )
-                    ]
-                )
-            record["created_at"] = old.get("created_at")
-        record.setdefault("created_at", time.time())
-        record["created_at"] = record["created_at"] or time.time()
-        # A temporary name of this process's own: two runs saving at once never share one.
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        record["costs"] = dict(self.costs or {})
+        record["settings"] = {
+            "max_concurrency": self.max_concurrency,
+            "timeout": self.timeout,
+            "over_budget": self.over_budget,
+            "rate_limit": self.rate_limit,
+        }
+        estimates = _estimates(plan)
+        cells = [
+            SweepCell(runner.cell_item(c), c.index, c.repeat, dict(c.params),
+                      estimates[runner.cell_item(c)])
+            for c in plan.cells
+        ]  # fmt: skip
         try:
-            tmp.write_text(json.dumps(record, indent=1, default=str))
-            os.replace(tmp, path)  # never a half-written plan, even if the kernel dies here
-        finally:
-            tmp.unlink(missing_ok=True)
+            catalogue.queue.save(record, cells)
+        except CatalogueError as exc:
+            if "other cells" not in str(exc):
+                raise
+            raise ValidationError(
+                [
+                    FieldProblem(
+                        "sweep_id",
+                        plan.sweep_id,
+                        "a new id, or the same design as before",
+                        f"sweep {plan.sweep_id!r} already exists in {_where(catalogue)} with "
+                        "other cells; pick another sweep_id (or none, for a fresh one)",
+                    )
+                ]
+            ) from None
 
     # --- state -----------------------------------------------------------------------------
-    def status(self) -> dict[str, int]:
-        """How many cells are ``todo``, ``pending``, ``done``, ``failed`` and ``uncertain``."""
-        counts = dict.fromkeys(("todo", "pending", "done", "failed", "uncertain"), 0)
-        for state in self.cell_states().values():
-            counts[state] += 1
-        return counts
+    def status(self) -> SweepStatus:
+        """How many cells are ``todo``, ``pending``, ``done``, ``failed`` and ``uncertain``,
+        read live from the catalogue (every process and worker on it), with who is working
+        which cell and the spend so far against the budget (``.spent``, ``.budget``).
+
+        Example:
+            >>> print(Sweep.resume("lab-1", catalogue="postgresql://db/lab", run=False).status())
+            ... # doctest: +SKIP
+            sweep lab-1: 40 done, 8 pending, 16 todo; spent 24.6 of 30 credits (22.4 billed)
+              worker lab-2:811:9f1c  20 sent, 4 sending now
+        """
+        from suno_nb.sweeps.progress import sweep_status
+
+        plan = self._fitted_plan()
+        return sweep_status(self.catalogue_, self.sweep_id_, plan.cells, estimates=_estimates(plan))
 
     def cell_states(self) -> dict[tuple[int, int], str]:
         """The state of every ``(cell, repeat)`` of the plan, read from the catalogue."""
@@ -464,12 +533,14 @@ class Sweep:
         """
         from suno_nb.sweeps.report import write_report
 
+        status = self.status()
         return write_report(
             Path(path),
             self.results(),
             axes=self.axes,
             sweep_id=self.sweep_id_,
-            status=self.status(),
+            status=status,
+            spend=status.spend_text(),
             plan_html=self.plan_._repr_html_(),
             audio=audio,
             features=features,
@@ -505,6 +576,27 @@ def sweep(
         >>> sw.plot.lines("spectral_flatness", x="weirdness")             # doctest: +SKIP
     """
     return Sweep(base, grid, **options).run()
+
+
+# Settings a saved plan may carry into Sweep(...) on resume.
+_SETTINGS = ("max_concurrency", "timeout", "over_budget", "rate_limit")
+
+
+def _estimates(plan: Plan) -> dict[str, float]:
+    """Each cell's list-price estimate (cells may differ: a design over ``max_mode``)."""
+    prices = plan.point_credits
+    return {
+        runner.cell_item(c): prices[c.index] if c.index < len(prices) else plan.credits_per_request
+        for c in plan.cells
+    }
+
+
+def _where(catalogue: Any) -> str:
+    """Where a catalogue lives, for messages: its folder, or its URL without a password."""
+    from suno_nb.catalogue.store import _redact
+
+    url = str(getattr(catalogue.queue.store, "url", ""))
+    return str(catalogue.root) if url.startswith("sqlite:") or not url else _redact(url)
 
 
 def _new_id() -> str:

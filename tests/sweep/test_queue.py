@@ -1,0 +1,163 @@
+"""The shared work queue on sqlite, in one process: plans live in the store (old plan files are
+read in), workers and ``sweep.run()`` share cells and a budget that counts the service's billed
+``cost``, the fleet's rate limit, and ``sweep.status()`` with workers and spend."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from suno_nb.catalogue import Catalogue
+from suno_nb.catalogue.queue import SweepCell, SweepQueue
+from suno_nb.cli import main
+from suno_nb.errors import ValidationError
+from suno_nb.sweeps import Sweep
+from suno_nb.sweeps.worker import work
+
+from .conftest import BASE_REQUEST, fast_client
+
+GRID = {"weirdness": [0.0, 0.5, 1.0], "style_influence": [0.0, 1.0]}  # 6 cells
+
+
+def _sweep(catalogue: Catalogue, client=None, **options) -> Sweep:
+    options.setdefault("sweep_id", "q1")
+    return Sweep(BASE_REQUEST, grid=GRID, catalogue=catalogue, client=client, progress=False,
+                 **options)  # fmt: skip
+
+
+def test_a_saved_sweep_is_in_the_store_and_a_worker_finishes_it(catalogue, transport) -> None:
+    saved = _sweep(catalogue).save()
+    assert transport.submissions == 0  # saving sends nothing
+    assert not (catalogue.root / "sweeps").exists()  # no plan file: the store holds it
+    other = Catalogue(catalogue.root)  # another process's view: only the catalogue
+    assert other.queue.sweep_ids() == ["q1"]
+    assert sorted(other.queue.cells("q1")) == [f"{i}/0" for i in range(6)]
+
+    report = work(other, sweep_id="q1", client=fast_client(transport), poll=0.01)
+    assert report.sent == 6 and report.count("done") == 6, str(report)
+    assert report.stopped["q1"] == "sweep finished"
+    assert transport.submissions == 6
+    status = saved.status()
+    assert status == {"todo": 0, "pending": 0, "done": 6, "failed": 0, "uncertain": 0}
+    (worker,) = status.workers.values()
+    assert (worker.owner, worker.sent, worker.done) == (other.owner, 6, 6)
+    # The notebook's run() afterwards has nothing to send.
+    again = _sweep(catalogue, client=fast_client(transport)).run()
+    assert again.report_.submitted == 0 and transport.submissions == 6
+
+
+def test_max_cells_and_a_second_worker_share_the_sweep(catalogue, transport) -> None:
+    _sweep(catalogue).save()
+    first = work(catalogue, sweep_id="q1", client=fast_client(transport), max_cells=2, poll=0.01)
+    assert first.sent == 2 and "max-cells" in first.stopped["q1"]
+    second = work(Catalogue(catalogue.root), client=fast_client(transport), poll=0.01)
+    assert second.sent == 4 and transport.submissions == 6
+    assert set(Sweep.resume("q1", catalogue=catalogue, run=False).status().workers) == {
+        catalogue.owner,
+        second.owner,
+    }
+
+
+def test_an_unknown_sweep_names_the_known_ones(catalogue) -> None:
+    _sweep(catalogue).save()
+    with pytest.raises(ValidationError, match=r"no sweep 'nope'.*known: q1"):
+        work(catalogue, sweep_id="nope")
+
+
+def test_a_budget_below_the_total_stops_at_it_across_runs(catalogue, transport) -> None:
+    # 6 cells × 0.56 = 3.36 credits; 2 credits cover 3 cells.
+    with pytest.raises(ValidationError, match="budget"):
+        _sweep(catalogue, budget=2).plan().raise_for_problems()
+    sweep = _sweep(catalogue, client=fast_client(transport), budget=2, over_budget="stop").run()
+    assert transport.submissions == 3
+    assert sweep.report_.count("done") == 3 and sweep.report_.count("todo") == 3
+    assert "over the sweep's budget" in str(sweep.report_)
+    status = sweep.status()
+    assert status.spent <= 2 + 1e-9 and status["todo"] == 3
+    # A worker on the same sweep finds nothing it may pay for.
+    report = work(catalogue, sweep_id="q1", client=fast_client(transport), poll=0.01)
+    assert report.sent == 0 and report.stopped["q1"] == "budget spent"
+    # Raising the shared budget lets the next worker finish.
+    catalogue.queue.set_budget("q1", 10)
+    work(catalogue, sweep_id="q1", client=fast_client(transport), poll=0.01)
+    assert transport.submissions == 6
+
+
+def test_the_budget_counts_billed_cost_not_only_estimates(catalogue, transport) -> None:
+    _sweep(catalogue, budget=2, over_budget="stop").save()
+    queue = catalogue.queue
+    # One cell done and billed 0.3 (less than its 0.56 estimate): 1.7 left covers 3 more.
+    with catalogue.store.write() as conn:
+        conn.execute(
+            "INSERT INTO tasks (task_id, action, state, submitted_at, updated_at, sweep_id,"
+            " cell, cost) VALUES ('t0', 'generate', 'succeeded', 0, 0, 'q1', ?, 0.3)",
+            (json.dumps({"cell": 0, "repeat": 0}),),
+        )
+    spend = queue.spend("q1")
+    assert (spend.billed, spend.estimated) == (0.3, 0.0)
+    taken = catalogue.claim_cells("q1", [f"{i}/0" for i in range(1, 6)],
+                                  lambda item, rows: not rows, budget=True)  # fmt: skip
+    assert taken == ["1/0", "2/0", "3/0"]
+    assert queue.spend("q1").total == pytest.approx(0.3 + 3 * 0.56)
+    catalogue.release_cells("q1", taken)  # let go without sending: nothing reserved any more
+    assert queue.spend("q1").total == pytest.approx(0.3)
+
+
+def test_old_plan_files_are_read_into_the_store(tmp_path: Path, transport) -> None:
+    folder = tmp_path / "old"
+    catalogue = Catalogue(folder)
+    plan = _sweep(catalogue).plan()
+    plan.sweep_id = "from-file"
+    (folder / "sweeps").mkdir()
+    (folder / "sweeps" / "from-file.json").write_text(json.dumps(plan.to_dict()))
+    reopened = Catalogue(folder)
+    resumed = Sweep.resume("from-file", catalogue=reopened, client=fast_client(transport))
+    assert resumed.report_.submitted == 6 and resumed.status()["done"] == 6
+    assert "from-file" in Catalogue(folder).queue.sweep_ids()
+
+
+def test_the_fleet_rate_limit_is_shared_through_the_store(tmp_path: Path) -> None:
+    one = SweepQueue(Catalogue(tmp_path).store)
+    two = SweepQueue(Catalogue(tmp_path).store)
+    assert one.take_rate(60) == 0.0  # a burst of 6 at 60 a minute
+    assert [two.take_rate(60) for _ in range(5)] == [0.0] * 5
+    wait = one.take_rate(60)
+    assert 0.5 < wait <= 1.0  # the seventh waits about a second, whichever process asks
+
+
+def test_a_rate_limited_sweep_paces_its_submissions(catalogue, transport) -> None:
+    started = time.monotonic()
+    sweep = _sweep(catalogue, client=fast_client(transport), rate_limit=600).run()
+    # 600 a minute = 10 a second, bursts of 60: 6 cells go at once; the limit must not stall.
+    assert sweep.report_.count("done") == 6 and time.monotonic() - started < 30
+    assert catalogue.queue.store.read("SELECT per_minute FROM rate_limits")[0][0] == 600
+
+
+def test_save_refuses_the_same_id_with_other_cells(catalogue) -> None:
+    _sweep(catalogue).save()
+    other = Sweep(BASE_REQUEST, grid={"weirdness": [0.2]}, catalogue=catalogue, sweep_id="q1")
+    with pytest.raises(ValidationError, match="already exists"):
+        other.save()
+
+
+def test_sweep_cell_rows_keep_their_estimates(tmp_path: Path) -> None:
+    queue = SweepQueue(Catalogue(tmp_path).store)
+    queue.save({"sweep_id": "s", "action": "generate"},
+               [SweepCell("0/0", 0, 0, {"max_mode": True}, 1.12)])  # fmt: skip
+    assert queue.cells("s")["0/0"].estimate == 1.12
+
+
+def test_worker_command_line(catalogue, capsys) -> None:
+    assert main(["worker", "--catalogue", "", "--sweep", "x"]) == 2
+    assert "--catalogue is empty" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["worker", "--catalogue", str(catalogue.root), "--max-cells", "0"])
+    assert stop.value.code == 2 and "must be 1 or more" in capsys.readouterr().err
+    _sweep(catalogue).save()
+    # No token: the in-process emulator (one process, so one service for the sweep).
+    assert main(["worker", "--catalogue", str(catalogue.root), "--poll", "0.05"]) == 0
+    out = capsys.readouterr().out
+    assert "sweep q1: 6 sent, 6 done" in out, out
