@@ -5,14 +5,15 @@
 
 const css = `
 .suno-nb-wave{display:flex;flex-direction:column;gap:2px;font:12px system-ui,sans-serif;
-  min-width:200px;max-width:100%;box-sizing:border-box}
+  min-width:140px;max-width:100%;box-sizing:border-box}
 .suno-nb-wave-title{font-weight:600;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-.suno-nb-wave-row{display:flex;align-items:center;gap:6px}
+.suno-nb-wave-row{display:flex;flex-wrap:wrap;align-items:center;gap:2px 6px}
 .suno-nb-wave button{width:28px;height:28px;border:1px solid #bbb;border-radius:14px;
   background:#fff;cursor:pointer;padding:0;flex:0 0 auto}
-.suno-nb-wave canvas{flex:1 1 auto;min-width:120px;height:56px;cursor:crosshair;
+.suno-nb-wave canvas{flex:1 1 0;min-width:100px;height:56px;cursor:crosshair;
   border-radius:3px;background:#f4f4f8;touch-action:none}
-.suno-nb-wave-time{color:#555;font-variant-numeric:tabular-nums;white-space:nowrap}
+.suno-nb-wave-time{color:#555;font-variant-numeric:tabular-nums;white-space:nowrap;
+  margin-left:auto}
 .suno-nb-wave-error{color:#b00020}
 `;
 
@@ -114,7 +115,7 @@ function render({ model, el }) {
 
   function draw() {
     const ratio = window.devicePixelRatio || 1;
-    const width = Math.max(120, canvas.clientWidth || 300);
+    const width = Math.max(100, canvas.clientWidth || 300);
     const height = Math.max(32, canvas.clientHeight || 56);
     if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
     if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);

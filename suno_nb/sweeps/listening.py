@@ -56,7 +56,7 @@ class ListeningGrid:
         for xv in xs:
             for yv in ys:
                 match = ok[(ok[x] == xv) & ((ok[y] == yv) if y else True)].sort_values("clip_id")
-                label = f"{x}={_fmt(xv)}" + (f", {y}={_fmt(yv)}" if y else "")
+                label = f"{x} {_fmt(xv)}" + (f" · {y} {_fmt(yv)}" if y else "")
                 if match.empty:
                     slots[(xv, yv)] = Slot(xv, yv, None, None, label)
                 else:
@@ -69,27 +69,39 @@ class ListeningGrid:
         return [[self.slots[(xv, yv)] for xv in self.xs] for yv in self.ys]
 
     def widget(self) -> Any:
-        """An ``ipywidgets.GridBox`` of players with row and column headers."""
+        """An ``ipywidgets.GridBox`` of players with row and column headers.
+
+        The corner names the axes (``y`` down, ``x`` across); columns share the width and
+        never go below what a player needs, so a narrow output area scrolls the grid sideways
+        instead of cutting off a column or drawing a label over a player.
+        """
         import ipywidgets as widgets
 
         from suno_nb.players import player
 
-        children: list[Any] = [
-            widgets.HTML(f"<b>{html.escape(self.y or '')} \\ {html.escape(self.x)}</b>")
-        ]
-        children += [widgets.HTML(f"<b>{_fmt(xv)}</b>") for xv in self.xs]
+        corner = f"{_breakable(self.y)}&nbsp;↓<br>" if self.y else ""
+        children: list[Any] = [_header(f"{corner}{_breakable(self.x)}&nbsp;→", "corner")]
+        children += [_header(_fmt(xv), "column") for xv in self.xs]
         for row, yv in zip(self.rows(), self.ys, strict=True):
-            children.append(widgets.HTML(f"<b>{_fmt(yv)}</b>" if self.y else ""))
+            children.append(_header(_fmt(yv) if self.y else "", "row"))
             for slot in row:
                 if slot.audio_path is None:
                     children.append(widgets.HTML("<i>no audio</i>"))
                     continue
                 shown = player(slot.audio_path, title=slot.title)
-                children.append(
-                    shown.widget if shown.mode == "widget" else widgets.HTML(shown.to_html())
-                )
-        columns = f"auto repeat({len(self.xs)}, minmax(220px, 1fr))"
-        return widgets.GridBox(children, layout=widgets.Layout(grid_template_columns=columns))
+                cell = shown.widget if shown.mode == "widget" else widgets.HTML(shown.to_html())
+                cell.layout.min_width = "0"  # a grid item shrinks to its column, not beyond
+                children.append(cell)
+        layout = widgets.Layout(
+            grid_template_columns=f"min-content repeat({len(self.xs)}, minmax({_COLUMN}, 1fr))",
+            grid_gap="4px 12px",
+            align_items="center",
+            width="100%",
+            overflow="auto hidden",  # sideways scroll when the output area is narrower
+        )
+        grid = widgets.GridBox(children, layout=layout)
+        grid.add_class("suno-nb-listening-grid")
+        return grid
 
     def to_html(self, *, embed: Any = False, relative_to: Any = None) -> str:
         """A static table of ``<audio>`` players (links, or embedded with ``embed="preview"``)."""
@@ -145,6 +157,28 @@ def listening_grid(
     if y is None:
         y = next((a for a in axes if a != x), None)
     return ListeningGrid.from_frame(frame, x=x, y=y, repeat=repeat)
+
+
+_COLUMN = "150px"  # a waveform player's narrowest usable width (button, waveform, clock below)
+
+
+def _header(text: str, kind: str) -> Any:
+    """A grid header cell: ``corner`` (the axis names), ``column`` (an x value), ``row`` (y)."""
+    import ipywidgets as widgets
+
+    align = {"corner": "left", "column": "center", "row": "right"}[kind]
+    size = "11px" if kind == "corner" else "13px"
+    cell = widgets.HTML(
+        f"<div style='text-align:{align};font-size:{size};line-height:1.3'><b>{text}</b></div>",
+        layout=widgets.Layout(min_width="0"),
+    )
+    cell.add_class(f"suno-nb-grid-{kind}")
+    return cell
+
+
+def _breakable(name: str) -> str:
+    """A field name that may wrap after its underscores (``style_influence`` in a narrow corner)."""
+    return html.escape(name).replace("_", "_<wbr>")
 
 
 def _fmt(value: Any) -> str:
