@@ -209,6 +209,7 @@ class Catalogue:
             _keep_reserve(self.root)
         self._sleep = time.sleep  # patched by tests so download retries never really wait
         self._last_client: weakref.ReferenceType[Any] | None = None
+        self._cover_client: Any = None  # fetches the covers a sweep left remote
         self._tracks: dict[str, Track] = {}
 
     # --- identity ----------------------------------------------------------------------------
@@ -288,7 +289,7 @@ class Catalogue:
         try:
             with self._store.write() as conn:
                 key = recorder.record_task(conn, task, key)
-                wanted = recorder.record_clips(conn, task, key)
+                wanted = self._defer_images(conn, key, task, recorder.record_clips(conn, task, key))
                 conn.execute(
                     "DELETE FROM claims WHERE scope = ? AND item = ? AND owner = ?",
                     (*scope_item, self.owner),
@@ -358,7 +359,7 @@ class Catalogue:
     def _record(self, task: Any, key: int | None) -> None:
         with self._store.write() as conn:
             key = recorder.record_task(conn, task, key)
-            wanted = recorder.record_clips(conn, task, key)
+            wanted = self._defer_images(conn, key, task, recorder.record_clips(conn, task, key))
         self._fetch_files(task, wanted)
 
     def _fetch_files(self, task: Any, wanted: list[tuple[str, str, str]]) -> None:
@@ -442,7 +443,8 @@ class Catalogue:
         """
         self._mark_vanished()
         rows = self._store.read(
-            "SELECT clip_id, kind, url FROM files WHERE state != 'ok' AND url IS NOT NULL"
+            "SELECT clip_id, kind, url FROM files WHERE state NOT IN ('ok', 'remote')"
+            " AND url IS NOT NULL"
         )
         counts = {"ok": 0, "failed": 0}
         if not rows:
@@ -451,6 +453,53 @@ class Catalogue:
         for clip_id, kind, url in rows:
             counts["ok" if self._download(client, clip_id, kind, url) else "failed"] += 1
         return counts
+
+    def _defer_images(
+        self, conn: Any, key: int, task: Any, wanted: list[tuple[str, str, str]]
+    ) -> list[tuple[str, str, str]]:
+        """The files to download now: a sweep's cover images are only recorded (state
+        ``remote``, URL kept) and fetched on first use (:meth:`file_path`), so a sweep spends
+        its time on sound. The client that could fetch them is kept for that."""
+        images = [(clip_id, kind) for clip_id, kind, _ in wanted if kind == "image"]
+        if not images:
+            return wanted
+        row = conn.execute("SELECT sweep_id FROM tasks WHERE key = ?", (key,)).fetchone()
+        if row is None or row[0] is None:
+            return wanted
+        conn.executemany(
+            "UPDATE files SET state = 'remote' WHERE clip_id = ? AND kind = ? AND state != 'ok'",
+            images,
+        )
+        # A sweep's client is a copy that ends with the run: hold it (not weakly) for these.
+        self._cover_client = getattr(task, "_client", None) or self._cover_client
+        return [item for item in wanted if item[1] != "image"]
+
+    def file_path(self, clip_id: str, kind: str = "image", client: Any = None) -> Path | None:
+        """The stored file of a clip (``"audio"`` or ``"image"``), downloaded now if it is not
+        yet: a sweep records its clips' cover URLs and fetches a cover on first use (an
+        export, a view). ``None`` when the clip has no such file or it cannot be fetched.
+
+        Example:
+            >>> catalogue.file_path(track.id)  # doctest: +SKIP
+            PosixPath('.../images/3f/3f9b….jpg')
+        """
+        rows = self._store.read(
+            "SELECT state, url, path FROM files WHERE clip_id = ? AND kind = ?", (clip_id, kind)
+        )
+        if not rows:
+            return None
+        state, url, relative = rows[0]
+        if state == "ok" and relative and (self.root / relative).is_file():
+            return self.root / relative
+        if not url:
+            return None
+        client = client or self._cover_client or self._client()
+        if not self._download(client, clip_id, kind, url):
+            return None
+        (relative,) = self._store.read(
+            "SELECT path FROM files WHERE clip_id = ? AND kind = ?", (clip_id, kind)
+        )[0]
+        return self.root / relative
 
     def _mark_vanished(self) -> None:
         rows = self._store.read("SELECT clip_id, kind, path FROM files WHERE state = 'ok'")
@@ -723,7 +772,7 @@ class Catalogue:
         """
         report = ResumeReport()
         if not self.pending() and not self._store.read(
-            "SELECT 1 FROM files WHERE state != 'ok' LIMIT 1"
+            "SELECT 1 FROM files WHERE state NOT IN ('ok', 'remote') LIMIT 1"
         ):
             return report
         client = self._client(client)

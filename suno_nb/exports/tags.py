@@ -15,6 +15,7 @@ import math
 import os
 import re
 import shutil
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -101,13 +102,11 @@ def export_tagged(
 
 
 def _cover_path(track: Any) -> Path | None:
-    frame = track.catalogue.to_pandas()
-    row = frame[frame["clip_id"] == track.id]
-    if row.empty or "image_path" not in row:
+    # A sweep's covers are fetched on first use: this may download it now.
+    from suno_nb.catalogue import CatalogueError
+
+    try:
+        return track.catalogue.file_path(track.id, "image")
+    except CatalogueError as exc:  # no client to fetch it with: the copy goes without a cover
+        warnings.warn(f"the cover of {track.id} is not downloaded yet: {exc}", stacklevel=3)
         return None
-    value = row["image_path"].iloc[0]
-    if not isinstance(value, str) or not value:
-        return None
-    path = Path(value)
-    path = path if path.is_absolute() else track.catalogue.root / path
-    return path if path.is_file() else None
