@@ -27,7 +27,8 @@ EXTRAS: dict[str, str] = {
     "video": "the emulator's real mp4 videos (a bundled ffmpeg)",
     "fast": "accelerators with a plain fallback: columnar sqlite reads (ADBC) and aiohttp for "
     "many concurrent async requests",
-    "lab": "PostgreSQL catalogues, Dask clusters and files anywhere (psycopg, dask, fsspec)",
+    "lab": "PostgreSQL catalogues, Dask clusters and files anywhere (psycopg, ADBC, dask, fsspec, "
+    "s3fs)",
     "research": "audio tags, MIDI files and experiment tracking (mutagen, mido, mlflow)",
     "all": "every extra above",
 }

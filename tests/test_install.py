@@ -35,6 +35,8 @@ IMPORT_NAMES = {
     "psycopg-pool": "psycopg_pool",
     "dask": "dask",
     "fsspec": "fsspec",
+    "s3fs": "s3fs",
+    "adbc-driver-postgresql": "adbc_driver_postgresql",
     "mutagen": "mutagen",
     "mido": "mido",
     "mlflow-skinny": "mlflow",

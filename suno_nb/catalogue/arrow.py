@@ -1,7 +1,10 @@
-"""Catalogue queries read as Arrow tables: sqlite through ADBC's driver, other stores row-wise.
+"""Catalogue queries read as Arrow tables: through an ADBC driver when one is installed, else
+row by row. The drivers are accelerators, never features: every path gives the same table.
 
-ADBC's sqlite driver builds the columns in C, without a Python object per value, which makes
-it about twice as fast as ``sqlite3``'s ``fetchall`` on the catalogue's 100k-row table.
+ADBC builds the columns in C, without a Python object per value: about twice as fast as
+``sqlite3``'s ``fetchall`` on the catalogue's 100k-row table (``adbc-driver-sqlite``, the
+``[fast]`` extra), and the same for PostgreSQL (``adbc-driver-postgresql``, the ``[lab]``
+extra) instead of psycopg's tuples.
 
 Example:
     >>> import tempfile, pathlib
@@ -13,35 +16,86 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+
+from suno_nb._extras import optional
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = ["read_arrow"]
 
-# The driver infers each column's type from its first batch and fails on a later value of
-# another type; one batch for the whole result makes the inference see every row.
+# The sqlite driver infers each column's type from its first batch and fails on a later value
+# of another type; one batch for the whole result makes the inference see every row.
 _ONE_BATCH = str(1 << 30)
+_POSTGRES = ("postgresql://", "postgres://")
 
 
 def read_arrow(store: Any, sql: str, params: Sequence[Any] = ()) -> pa.Table:
-    """Run one query on ``store`` and return its result as a ``pyarrow.Table``.
+    """Run one query (sqlite-flavoured SQL, ``?`` marks) on ``store`` as a ``pyarrow.Table``.
 
-    A sqlite store (one with a ``path``) is read through ``adbc_driver_sqlite``; any other
-    store through its ``read`` (row tuples), converted column by column.
+    A sqlite store (one with a ``path``) is read through ``adbc_driver_sqlite``, a PostgreSQL
+    one through ``adbc_driver_postgresql``, when installed; otherwise, and for any other
+    store, through its ``read`` path (row tuples), converted column by column.
     """
     path = getattr(store, "path", None)
-    if path is None:
-        return _from_rows(store, sql, params)
-    import adbc_driver_sqlite.dbapi as adbc
+    if path is not None:
+        driver = optional("adbc_driver_sqlite.dbapi", extra="fast")
+        if driver is not None:
+            return _sqlite(driver, path, sql, params)
+    elif str(getattr(store, "url", "")).startswith(_POSTGRES):
+        driver = optional("adbc_driver_postgresql.dbapi", extra="lab")
+        if driver is not None:
+            return _postgres(driver, store.url, sql, params)
+    return _from_rows(store, sql, params)
 
+
+def _sqlite(driver: Any, path: Any, sql: str, params: Sequence[Any]) -> pa.Table:
     uri = f"{path.resolve().as_uri()}?mode=ro"  # reading only: never a write lock
-    with adbc.connect(uri) as conn, conn.cursor() as cursor:
+    with driver.connect(uri) as conn, conn.cursor() as cursor:
         cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": _ONE_BATCH})
         cursor.execute(sql, list(params) if params else None)
         return cursor.fetch_arrow_table()
+
+
+def _postgres(driver: Any, url: str, sql: str, params: Sequence[Any]) -> pa.Table:
+    uri = url.replace("postgres://", "postgresql://", 1)
+    with driver.connect(uri) as conn, conn.cursor() as cursor:
+        cursor.execute(numbered_marks(sql), list(params) if params else None)
+        return cursor.fetch_arrow_table()
+
+
+_QUOTED = re.compile(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")")
+
+
+def numbered_marks(sql: str) -> str:
+    """The catalogue's SQL for libpq's own parameters: ``?`` → ``$1``, ``$2`` … (outside quotes),
+    sqlite spellings as the PostgreSQL store translates them.
+
+    Example:
+        >>> numbered_marks("SELECT a FROM t WHERE b = ? AND c LIKE 'x?' AND d = ?")
+        "SELECT a FROM t WHERE b = $1 AND c LIKE 'x?' AND d = $2"
+    """
+    from suno_nb.catalogue.postgres import translate
+
+    parts = _QUOTED.split(translate(sql))  # ?/:name → %s/%(name)s, a literal % doubled
+    count = 0
+    for index in range(0, len(parts), 2):  # even parts are outside quotes
+        pieces = re.split(r"(%%|%s|%\(\w+\)s)", parts[index])
+        for at, piece in enumerate(pieces):
+            if piece == "%s":
+                count += 1
+                pieces[at] = f"${count}"
+            elif piece == "%%":
+                pieces[at] = "%"
+            elif piece.startswith("%("):
+                raise ValueError(f"named parameters are not read through Arrow: {sql!r}")
+        parts[index] = "".join(pieces)
+    for index in range(1, len(parts), 2):
+        parts[index] = parts[index].replace("%%", "%")
+    return "".join(parts)
 
 
 def _from_rows(store: Any, sql: str, params: Sequence[Any]) -> pa.Table:
@@ -52,10 +106,13 @@ def _from_rows(store: Any, sql: str, params: Sequence[Any]) -> pa.Table:
     names = [d[0] for d in cursor.description]
     rows = cursor.fetchall()
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    del rows  # the tuples go as soon as they are columns: one copy of the data at a time
     arrays = []
-    for values in columns:
+    while columns:
+        values = columns.pop(0)
         try:
             arrays.append(pa.array(values))
         except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed types: keep them as text
             arrays.append(pa.array([None if v is None else str(v) for v in values]))
+        del values
     return pa.table(arrays, names=names)

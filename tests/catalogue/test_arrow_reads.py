@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 
-from suno_nb.catalogue import Catalogue
+from suno_nb.catalogue import Catalogue, arrow
 
 
 def _task(catalogue: Catalogue, request: dict, clip_id: str, **extra) -> int:
@@ -80,3 +82,62 @@ def test_parquet_snapshot_has_the_rows_and_the_column_types(tmp_path):
     assert list(back.columns) == list(catalogue.df.columns)
     only = pq.read_table(catalogue.to_parquet(tmp_path / "a.parquet", action="extend"))
     assert only.num_rows == 0
+
+
+def _mixed_catalogue(catalogue: Catalogue) -> Catalogue:
+    """A few tasks with knobs, unknown fields, a tag, a note and a feature row."""
+    _task(catalogue, {"prompt": "a", "weirdness": 0.25, "duration": 60, "custom": True}, "a")
+    _task(catalogue, {"prompt": "b", "odd": 3, "model": "chirp-v4"}, "b", title="B")
+    _task(catalogue, {"prompt": "c", "odd": "three"}, "c", created_at="yesterday")
+    catalogue.tag("b", "keeper")
+    catalogue.note("a", "first")
+    with catalogue.store.write() as conn:
+        conn.execute(
+            'INSERT INTO features (clip_id, version, measured_at, "values") VALUES (?, 2, 0, ?)',
+            ("b", json.dumps({"tempo_bpm": 120, "key": "A minor"})),
+        )
+    return catalogue
+
+
+def _without(monkeypatch, module: str) -> None:
+    # None in sys.modules makes the import fail as a missing package does
+    monkeypatch.setitem(sys.modules, module, None)
+    monkeypatch.setitem(sys.modules, f"{module}.dbapi", None)
+
+
+def test_without_the_sqlite_driver_the_rows_give_the_same_frame(tmp_path, monkeypatch):
+    catalogue = _mixed_catalogue(Catalogue(tmp_path / "c"))
+    fast, fast_keeper = catalogue.df, catalogue.to_pandas(tag="keeper")
+    calls = []
+    real = arrow._from_rows
+    monkeypatch.setattr(arrow, "_from_rows", lambda *a: calls.append(a) or real(*a))
+    _without(monkeypatch, "adbc_driver_sqlite")
+    plain = catalogue.df
+    assert len(calls) == 3, "the row path was not taken for clips, tasks and features"
+    pd.testing.assert_frame_equal(plain, fast)
+    pd.testing.assert_frame_equal(catalogue.to_pandas(tag="keeper"), fast_keeper)
+
+
+def test_postgresql_reads_through_adbc_and_gives_the_rows_frame(
+    postgres_url, tmp_path, monkeypatch
+):
+    pytest.importorskip("adbc_driver_postgresql")
+    catalogue = _mixed_catalogue(Catalogue(postgres_url, files=tmp_path / "files"))
+    used = []
+    real = arrow._postgres
+    monkeypatch.setattr(arrow, "_postgres", lambda *a: used.append(a[2]) or real(*a))
+    fast = catalogue.df
+    assert len(used) == 3  # clips, tasks, features: every query of the table through ADBC
+    with monkeypatch.context() as patch:
+        _without(patch, "adbc_driver_postgresql")
+        plain = catalogue.df
+    pd.testing.assert_frame_equal(fast, plain)
+    assert fast.clip_id.tolist() == ["a", "b", "c"] and fast.weirdness.iloc[0] == 0.25
+    assert fast.tags.tolist() == ["", "keeper", ""] and fast.tempo_bpm.iloc[1] == 120.0
+    assert fast.odd.tolist()[1:] == ["3", "three"]
+    since = catalogue.to_pandas(since=0, action="generate")  # parameters as $1, $2
+    assert since.clip_id.tolist() == ["a", "b", "c"]
+    # the same table as a sqlite catalogue of the same rows, column for column
+    local = _mixed_catalogue(Catalogue(tmp_path / "local")).df
+    assert list(fast.columns) == list(local.columns)
+    assert dict(fast.dtypes) == dict(local.dtypes)
