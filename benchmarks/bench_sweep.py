@@ -154,7 +154,7 @@ def _one(side: int, *, hints: bool = True) -> dict[str, Any]:
         cpu = time.process_time() - cpu0
         workers_cpu = _descendants_cpu() - workers0
         clips = len(catalogue.to_pandas(sweep=sweep.sweep_id_))
-        files = catalogue.store.read("SELECT count(*) FROM files WHERE state = 'ok'")[0][0]
+        files = dict(catalogue.store.read("SELECT state, count(*) FROM files GROUP BY state"))
         emulator.close()
     emulator_cpu = transport.cpu["api"] + transport.cpu["files"]
     client_cpu = max(cpu - emulator_cpu, 0.0)
@@ -173,7 +173,8 @@ def _one(side: int, *, hints: bool = True) -> dict[str, Any]:
         "polls": "emulator's hints" if hints else "schedule {:g}..{:g} s".format(*DEFAULT_POLL),
         "requests": len(submits),
         "clips": clips,
-        "files ok": files,
+        "files ok": files.get("ok", 0),
+        "covers for later": files.get("remote", 0),  # fetched on first use
         "concurrency": CONCURRENCY,
         "wall s": wall,
         "floor s": floor,
