@@ -111,7 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(ep.name.replace("_", "-"), help=ep.summary, description=ep.summary)
         for spec in ep.fields:
             _add_field(p, spec, required=spec.name in ep.required)
-        p.set_defaults(kind="endpoint", name=ep.name)
+        # Not ``name``: upload, voices, custom models … have a --name field of their own.
+        p.set_defaults(kind="endpoint", endpoint=ep.name)
     p = sub.add_parser("task", help="look up a task (and wait for it with --wait)")
     p.add_argument("task_ids", nargs="+", metavar="TASK_ID")
     p.add_argument("--wait", action="store_true", help="wait until it finishes")
@@ -321,7 +322,7 @@ def _run(args: argparse.Namespace) -> int:
             _print_task(task, args.json)
         return 0
     if args.kind == "endpoint":
-        ep = schema.ENDPOINTS[args.name]
+        ep = schema.ENDPOINTS[args.endpoint]
         values = _fields(args, [f.name for f in ep.fields])
         problems = schema.check_endpoint(ep.name, values)
         if problems:
