@@ -483,23 +483,20 @@ class Catalogue:
             >>> catalogue.file_path(track.id)  # doctest: +SKIP
             PosixPath('.../images/3f/3f9b….jpg')
         """
-        rows = self._store.read(
-            "SELECT state, url, path FROM files WHERE clip_id = ? AND kind = ?", (clip_id, kind)
-        )
+        sql = "SELECT state, url, path, sha256 FROM files WHERE clip_id = ? AND kind = ?"
+        rows = self._store.read(sql, (clip_id, kind))
         if not rows:
             return None
-        state, url, relative = rows[0]
-        if state == "ok" and relative and (self.root / relative).is_file():
-            return self.root / relative
+        state, url, relative, sha = rows[0]
+        if state == "ok" and relative and self._files.exists(relative):
+            return self._files.path(relative, sha)  # through the files layer: hash checked
         if not url:
             return None
         client = client or self._cover_client or self._client()
         if not self._download(client, clip_id, kind, url):
             return None
-        (relative,) = self._store.read(
-            "SELECT path FROM files WHERE clip_id = ? AND kind = ?", (clip_id, kind)
-        )[0]
-        return self.root / relative
+        _, _, relative, sha = self._store.read(sql, (clip_id, kind))[0]
+        return self._files.path(relative, sha)
 
     def _mark_vanished(self) -> None:
         rows = self._store.read("SELECT clip_id, kind, path FROM files WHERE state = 'ok'")
