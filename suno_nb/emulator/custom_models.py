@@ -31,6 +31,7 @@ __all__ = ["CustomModels"]
 _UPLOADING = 0.5  # × running
 _TRAINING = 2.5  # × running
 _DISTINCT_FILES = 6  # the guide: 6–24 files; fewer distinct ones make training fail
+SLOTS = 3  # the guide: "a Suno application has at most three custom-model slots"
 
 
 @dataclass
@@ -121,6 +122,14 @@ class CustomModels:
 
     # ------------------------------------------------------------------------ actions
     def _create_custom_model(self, v: Mapping[str, Any], call: Any = None) -> dict[str, Any]:
+        held = [m for m in self._models.values() if not m.archived]
+        if len(held) >= SLOTS:
+            raise ApiRefusal(
+                400,
+                "bad_request",
+                f"this application already has {len(held)} custom models, the most it may "
+                "have; archive one with delete_custom_model first",
+            )
         model = _Model(uuid.uuid4().hex, v["name"], list(v["audio_urls"]), self.clock())
         self._models[model.id] = model
         return self._view(model)

@@ -174,3 +174,12 @@ def test_a_panel_reads_a_project_state_typed_as_json() -> None:
     assert "state" not in form.errors()
     form.set_text("state", "[1, 2]")
     assert "JSON object" in form.errors()["state"]
+
+
+def test_an_application_has_three_custom_model_slots(studio) -> None:
+    client, _ = studio
+    made = [client.create_custom_model(f"m{i}", URLS) for i in range(3)]
+    with pytest.raises(errors.BadRequestError, match="archive one"):
+        client.create_custom_model("fourth", URLS)
+    client.delete_custom_model(made[0].id)  # an archived model frees its slot
+    assert client.create_custom_model("fourth", URLS).status == "ready"
