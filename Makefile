@@ -20,6 +20,8 @@ help:
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	@# git sees notebooks/ without outputs or the saving kernel's Python (notebooks/.gitattributes)
+	-@git config filter.suno-nb-notebook.clean 'python3 scripts/clean_notebook.py %f' 2>/dev/null
 
 $(STAMP_RUN): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e .

@@ -62,8 +62,11 @@ def _environment(home: Path) -> dict[str, str]:
         SUNO_NB_EMULATOR_PROFILE="instant",
         PYTHONPATH=str(ROOT),
     )
-    # The kernel is this virtualenv's python: its kernelspec lives under sys.prefix.
-    env["JUPYTER_PATH"] = str(Path(sys.prefix) / "share" / "jupyter")
+    # The kernel is this virtualenv's python: its kernelspec lives under sys.prefix. A test may
+    # put another kernelspec of the same name in the session's data folder, searched first.
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        [str(home / "data"), str(Path(sys.prefix) / "share" / "jupyter")]
+    )
     env.pop("ACEDATACLOUD_API_TOKEN", None)
     env.pop("ACEDATACLOUD_API_BASE_URL", None)
     return env
