@@ -267,9 +267,7 @@ class SweepQueue:
             )
             spend.billed += billed
             spend.estimated += estimated
-            if any(r.state in _IN_FLIGHT for r in rows) or (
-                item in claimed and state in _SENDABLE
-            ):
+            if any(r.state in _IN_FLIGHT for r in rows) or (item in claimed and state in _SENDABLE):
                 spend.in_flight += 1
         return spend
 
