@@ -165,3 +165,43 @@ def voila_players(browser_home: Path) -> Iterator[Server]:
 def test_voila_players_play(voila_players: Any, page: Any) -> None:
     page.goto(voila_players.url + "/")
     _check_players(page, 3)
+
+
+# VS Code's and Colab's notebook renderers cannot be started here. What they need is the path
+# with no Jupyter files route: the kernel sends the bytes over the comm. Both ways in are driven
+# in a real page: the kernel's own decision (front end "vscode") in JupyterLab, and a wrong
+# guess (front end "jupyter" where no /files/ route exists: Voilà) that the page recovers from.
+BLOBS = "() => [...document.querySelectorAll('.suno-nb-wave audio')].map(a => a.currentSrc)"
+
+
+def test_vscode_decision_sends_bytes_in_jupyterlab(jupyterlab: Any, page: Any) -> None:
+    as_vscode = "import suno_nb.frontend\nsuno_nb.frontend.FRONTEND = 'vscode'"
+    write_notebook(jupyterlab.root / "vscode.ipynb", as_vscode, MAKE_AUDIO, PLAYERS)
+    _run_all(page, f"{jupyterlab.url}/lab/tree/vscode.ipynb?reset", "vscode.ipynb")
+    _check_players(page, 2)
+    sources = page.evaluate(BLOBS)
+    assert len(sources) == 2 and all(s.startswith("blob:") for s in sources), sources
+
+
+@pytest.fixture(scope="module")
+def voila_wrong_guess(browser_home: Path) -> Iterator[Server]:
+    """Voilà with the kernel told it runs under a Jupyter server (as VS Code attached to a remote
+    server may be): the player asks for /files/, which Voilà does not serve."""
+    folder = browser_home / "work" / "wrong_guess"
+    folder.mkdir(exist_ok=True)
+    as_jupyter = "import suno_nb.frontend\nsuno_nb.frontend.FRONTEND = 'jupyter'"
+    write_notebook(folder / "players.ipynb", as_jupyter, MAKE_AUDIO, PLAYERS)
+    port = free_port()
+    args = [sys.executable, "-m", "voila", "wrong_guess/players.ipynb", f"--port={port}",
+            "--no-browser", "--Voila.ip=127.0.0.1", "--Voila.port_retries=0"]  # fmt: skip
+    yield from _start(args, browser_home, port, "/static/ready-probe", "voila-wrong-guess")
+
+
+def test_a_files_url_that_fails_falls_back_to_bytes(voila_wrong_guess: Any, page: Any) -> None:
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if "/files/" in r.url and not r.ok else 0)
+    page.goto(voila_wrong_guess.url + "/")
+    _check_players(page, 2)
+    assert any("/files/" in url and "song.wav" in url for url in failed)  # it did try the route
+    sources = page.evaluate(BLOBS)
+    assert len(sources) == 2 and all(s.startswith("blob:") for s in sources), sources
