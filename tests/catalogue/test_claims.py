@@ -217,3 +217,37 @@ def test_a_forked_child_claims_as_itself(tmp_path):
     os.waitpid(pid, 0)
     child = os.read(read, 200).decode()
     assert child != parent and child.split(":")[1] == str(pid)
+
+
+def _same_catalogue(catalogue: Catalogue) -> Catalogue:
+    """Another object (as another process would have) on the same store."""
+    url = catalogue.store.url
+    return (
+        Catalogue(url, files=catalogue.root)
+        if not url.startswith("sqlite:")
+        else (Catalogue(catalogue.root))
+    )
+
+
+def test_claims_racing_for_a_budget_never_reserve_more_than_it(catalogue):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from suno_nb.catalogue.queue import SweepCell
+
+    cells = [SweepCell(f"{i}/0", i, 0, {"weirdness": i / 40}, 0.56) for i in range(40)]
+    catalogue.queue.save({"sweep_id": "race", "action": "generate", "budget": 5.0}, cells)
+    racers = [_same_catalogue(catalogue) for _ in range(6)]
+
+    def grab(racer: Catalogue) -> list[str]:
+        taken = []
+        for start in range(0, 40, 4):  # each asks for every cell, four at a time
+            items = [c.item for c in cells[start : start + 4]]
+            taken += racer.claim_cells("race", items, lambda item, rows: not rows, budget=True)
+        return taken
+
+    with ThreadPoolExecutor(len(racers)) as pool:
+        taken = [item for got in pool.map(grab, racers) for item in got]
+    assert len(taken) == len(set(taken)) == 8  # 8 × 0.56 = 4.48; a ninth would be 5.04
+    spend = catalogue.queue.spend("race")
+    assert spend.total == pytest.approx(4.48) and spend.in_flight == 8
+    assert set(catalogue.queue.workers("race").values()) <= {r.owner for r in racers}
