@@ -571,13 +571,17 @@ def _adopt(task: Any, record: TaskRecord) -> Any:
     return task
 
 
+_ACCEPTED_KEYS = frozenset({"success", "task_id", "trace_id"})
+
+
 def _accepted_only(name: str, answer: Any) -> bool:
-    """A pollable endpoint's answer that is only a task id (no ``data`` yet)."""
+    """A pollable endpoint's answer that is only a task id, nothing else (an answer with more,
+    such as a custom model's ``id`` and ``status``, is the result itself)."""
     return (
         schema.ENDPOINTS[name].pollable
         and isinstance(answer, Mapping)
         and bool(answer.get("task_id"))
-        and "data" not in answer
+        and set(answer) <= _ACCEPTED_KEYS
         and answer.get("success") is not False
     )
 

@@ -127,3 +127,13 @@ def test_an_enhanced_upload_that_fails_says_why_async_too(tmp_path) -> None:
 def test_an_enhanced_upload_needs_a_name_and_https_before_sending() -> None:
     problems = schema.check_endpoint("upload", {"audio_url": "http://a/b.mp3", "mode": "enhanced"})
     assert {p.field for p in problems} == {"name", "audio_url"}
+
+
+def test_only_a_bare_task_id_answer_is_waited_for() -> None:
+    from suno_nb.client_steps import _accepted_only
+
+    assert _accepted_only("upload", {"success": True, "task_id": "t", "trace_id": "r"})
+    assert not _accepted_only("create_custom_model", {"id": "m", "task_id": "t"})  # a result
+    assert not _accepted_only("upload", {"task_id": "t", "data": {"audio_id": "a"}})
+    assert not _accepted_only("timing", {"task_id": "t"})  # answers in the request
+    assert not _accepted_only("upload", {"success": False, "task_id": "t"})
