@@ -146,3 +146,40 @@ def test_titles_follow_the_guide_per_action(world, action) -> None:
     titles = [c["title"] for c in got["data"]]
     expected = [t.replace("T", source, 1) for t in TITLES[action]]
     assert titles[: len(expected)] == expected
+
+
+def _parsed(path: str, request_body: dict[str, Any], answer: Any) -> Any:
+    """The toolkit's type for an answer of ``path`` (what the client hands the user)."""
+    from suno_nb import schema
+    from suno_nb.models import AudioResponse, TaskList, TaskRecord, parse_result
+
+    if path == "/suno/audios":
+        return AudioResponse.model_validate(answer)
+    if path == "/suno/tasks":
+        return (TaskRecord if request_body["action"] == "retrieve" else TaskList).model_validate(
+            answer
+        )
+    (ep,) = [e for e in schema.ENDPOINTS.values() if e.path == path and e.method == "POST"]
+    return parse_result(ep.result, answer.get("data"), task_id="t", trace_id="r")
+
+
+ANSWERED = [a for a in ANSWERS if a[0] not in ("async_submission", "error", "upload_enhanced")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "source", "path", "request_body", "documented"),
+    ANSWERED,
+    ids=[a[0] for a in ANSWERED],
+)
+def test_documented_and_emulated_answers_parse_into_the_same_type(
+    world, name, source, path, request_body, documented
+) -> None:
+    from suno_nb.models import AudioResponse
+
+    ours = _parsed(path, request_body, world.answer(path, request_body)[1])
+    theirs = _parsed(path, request_body, documented)
+    assert type(ours) is type(theirs)
+    if isinstance(theirs, AudioResponse):
+        assert len(theirs.clips) == len(documented["data"]) and ours.clips
+        assert all(c.duration is not None for c in ours.clips)
