@@ -59,15 +59,18 @@ class CustomModels:
     def __post_init__(self) -> None:
         if self.store is not None:
             self._writes = IdempotentWrites(self.store)
-            for kept in self.store.objects("custom_model"):
-                model = _Model(**kept)
-                self._models[model.id] = model
 
     def handle(self, name: str, values: Mapping[str, Any], call: Any = None) -> Any:
         """Run one action; ``call`` (the HTTP request) is passed on to ``songs``/``upload``."""
         step = getattr(self, f"_{name}")
 
         def do() -> Any:
+            if self.store is not None:
+                # Read the kept models each time: another emulator on the same data directory
+                # (another process) may have made or archived some.
+                self._models = {
+                    kept["id"]: _Model(**kept) for kept in self.store.objects("custom_model")
+                }
             answer = step(values, call)
             # Keep the model before the idempotent answer, so a kept answer always has it.
             made = answer.get("id") if isinstance(answer, Mapping) else None

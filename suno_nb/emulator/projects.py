@@ -69,15 +69,18 @@ class Projects:
     def __post_init__(self) -> None:
         if self.store is not None:
             self._writes = IdempotentWrites(self.store)
-            for kept in self.store.objects("project"):
-                project = _Project(**kept)
-                self._projects[project.id] = project
 
     def handle(self, name: str, values: Mapping[str, Any], call: Any = None) -> Any:
         """Run one action; ``call`` (the HTTP request) is passed on to ``songs``/``upload``."""
         step = getattr(self, f"_{name}")
 
         def do() -> Any:
+            if self.store is not None and values.get("id"):
+                # Read the kept project each time: another emulator on the same data
+                # directory (another process) may have written a newer version.
+                kept = self.store.object("project", values["id"])
+                if kept is not None:
+                    self._projects[values["id"]] = _Project(**kept)
             answer = step(values, call)
             # Keep the project before the idempotent answer, so a kept answer always has it.
             changed = self._projects.get(values.get("id") or answer.get("id"))

@@ -191,6 +191,14 @@ class Store:
                 (kind, object_id, created_at, dumps(data)),
             )
 
+    def object(self, kind: str, object_id: str) -> Any:
+        """One kept object of ``kind``, or ``None``."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT data FROM objects WHERE kind = ? AND id = ?", (kind, object_id)
+            ).fetchone()
+        return loads(row[0]) if row else None
+
     def objects(self, kind: str) -> list[Any]:
         """Every kept object of ``kind``, oldest first."""
         with self._lock:

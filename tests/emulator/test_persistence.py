@@ -83,3 +83,24 @@ def test_a_kept_refusal_is_answered_again_after_a_restart(tmp_path) -> None:
             client.render_project(project.id, version_id=version, idempotency_key="render-1")
     finally:
         _close(client, emu)
+
+
+def test_two_emulators_on_one_data_dir_see_each_others_writes(tmp_path) -> None:
+    """As two processes (a notebook and ``suno-nb``) would: no stale copies in memory."""
+    a, emu_a = _open(tmp_path / "emu")
+    b, emu_b = _open(tmp_path / "emu")
+    try:
+        project = a.create_project(title="Shared")
+        first = b.save_project(project.id, {"tracks": []})  # b sees a's project
+        second = a.save_project(project.id, {"tracks": []}, version_id=first.version_id)
+        with pytest.raises(errors.APIError) as info:  # b's version is stale now
+            b.save_project(project.id, {"tracks": []}, version_id=first.version_id)
+        assert info.value.status == 409
+        assert b.project(project.id).version_id == second.version_id
+        made = a.create_custom_model("m", URLS)
+        assert b.custom_model(made.id).status == "ready" and b.custom_models().count == 1
+        b.delete_custom_model(made.id)
+        assert a.custom_model(made.id).status == "archived"
+    finally:
+        _close(a, emu_a)
+        _close(b, emu_b)
