@@ -161,3 +161,17 @@ def test_worker_command_line(catalogue, capsys) -> None:
     assert main(["worker", "--catalogue", str(catalogue.root), "--poll", "0.05"]) == 0
     out = capsys.readouterr().out
     assert "sweep q1: 6 sent, 6 done" in out, out
+
+
+def test_plan_files_and_bad_settings_name_the_field() -> None:
+    from suno_nb.sweeps.planfile import load_plan_text
+
+    spec = load_plan_text(
+        '[sweep]\nbudget = 1\nover_budget = "stop"\nrate_limit = 30\n'
+        '[base]\nprompt = "x"\n[grid]\nweirdness = [0, 0.5, 1]\n'
+    )
+    assert (spec.sweep.over_budget, spec.sweep.rate_limit) == ("stop", 30)
+    assert spec.sweep.plan().ok  # 1.68 credits over a budget of 1: stop there, not refuse
+    bad = Sweep(BASE_REQUEST, grid=GRID, over_budget="maybe", rate_limit=-1).plan()
+    assert [p.field for p in bad.problems] == ["over_budget", "rate_limit"]
+    assert "'refuse'" in bad.problems[0].message and "-1" in bad.problems[1].message
