@@ -234,18 +234,22 @@ class CatalogueBrowser:
     def __init__(self, catalogue: Any, *, page_size: int = 20) -> None:
         self.controller = BrowserController(catalogue)
         self.text = w.Text(
-            placeholder="filter: title, prompt, style, tag…", continuous_update=False
+            placeholder="search title, prompt, style, tags",
+            continuous_update=False,
+            layout=w.Layout(width="260px"),
         )
         actions = [("all actions", ""), *[(a, a) for a in schema.ACTIONS]]
         self.action = w.Dropdown(options=actions, value="", layout=w.Layout(width="150px"))
         self.sort = w.Dropdown(options=list(SORTS), value="newest", layout=w.Layout(width="110px"))
-        self.descending = w.Checkbox(value=True, description="descending", indent=False)
-        self.starred = w.Checkbox(value=False, description="★ only", indent=False)
+        fit = w.Layout(width="auto")  # a checkbox is 300 px wide by default: a gap, not a label
+        self.descending = w.Checkbox(value=True, description="descending", indent=False,
+                                     layout=fit)  # fmt: skip
+        self.starred = w.Checkbox(value=False, description="★ only", indent=False, layout=fit)
         self.refresh_button = w.Button(description="refresh", icon="refresh")
         self.columns = w.Text(
-            placeholder="settings to show (e.g. weirdness, model); empty: those that differ",
+            placeholder="settings as columns (e.g. weirdness, model); empty: those that differ",
             continuous_update=False,
-            layout=w.Layout(width="420px"),
+            layout=w.Layout(width="100%", max_width="560px"),
         )
         self.columns.add_class("suno-nb-browser-columns")
         self.offset = 0
@@ -261,7 +265,8 @@ class CatalogueBrowser:
         self.list = w.VBox([])
         self.list.add_class("suno-nb-browser-list")
         self.player = w.VBox([])
-        self.compare_button = w.Button(description="compare the two selected", disabled=True)
+        self.compare_button = w.Button(description="compare the two selected", disabled=True,
+                                       layout=w.Layout(width="auto"))  # fmt: skip
         self.compare_button.on_click(lambda _: self._compare())
         self.comparison = w.VBox([])
         self.count = w.HTML("")
@@ -530,8 +535,11 @@ class Studio(w.VBox):
         )
         self.tabs.observe(self._on_tab, "selected_index")
         style = w.HTML(
-            "<style>.suno-nb-studio .lm-TabBar-tab{flex:0 0 auto;min-width:fit-content;"
-            "max-width:none}.suno-nb-studio .lm-TabBar-content{flex-wrap:wrap}</style>"
+            # Tabs as wide as their labels (ipywidgets fixes them at 144 px with a more specific
+            # rule, so ours repeats its selector under the studio's class).
+            "<style>.suno-nb-studio .jupyter-widgets.jupyter-widget-tab > .lm-TabBar .lm-TabBar-tab"
+            "{flex:0 0 auto;min-width:fit-content;max-width:none}"
+            ".suno-nb-studio .lm-TabBar-content{flex-wrap:wrap}</style>"
             "<h2 style='margin:4px 0'>suno_nb studio</h2>"
         )
         self.notice = w.HTML("")
