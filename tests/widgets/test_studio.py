@@ -117,3 +117,32 @@ def test_lyrics_are_shown_as_text_not_a_python_dict() -> None:
     html = result_html({"items": [{"text": "[Verse]\nline one\nline two", "title": "Bus"}]})
     assert "[Verse]\nline one\nline two" in html and "white-space:pre-wrap" in html
     assert "{" not in html and "\\n" not in html
+
+
+def _windowed_actions() -> list[tuple[str, str]]:
+    """Every action with a section window on a source clip, and the window's field prefix."""
+    from suno_nb.widgets.cards import _WINDOWS
+
+    found = []
+    for action, spec in schema.ACTIONS.items():
+        for window in _WINDOWS:
+            if f"{window}_start" in spec.fields and "audio_id" in spec.fields:
+                found.append((action, window))
+    return found
+
+
+@pytest.mark.parametrize(("action", "window"), _windowed_actions())
+def test_a_drag_on_the_forms_waveform_sets_every_section_window(
+    action: str, window: str, emulated: Any, catalogue: Any
+) -> None:
+    clip = emulated.generate("school trip", duration=10).clips[0].id
+    form = Panel(action, client=emulated, audio_id=clip)
+    (player,) = form.source.children  # the catalogued clip's waveform above the fields
+    player.set_state({"selection": [1.5, 4.0]})  # a drag, as the browser sends it
+    chosen = form.form.request()
+    assert (chosen[f"{window}_start"], chosen[f"{window}_end"]) == (1.5, 4.0)
+
+
+def test_every_window_of_issue_15_has_a_form_with_a_waveform() -> None:
+    windows = {window for _, window in _windowed_actions()}
+    assert {"replace_section", "samples", "underpainting", "overpainting"} <= windows, windows
