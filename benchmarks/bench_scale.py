@@ -1,10 +1,16 @@
 """Lab scale: claims per second on a shared PostgreSQL catalogue with 1, 2 and 4 worker
-processes, against one process claiming on a local sqlite catalogue in the same run.
+processes, against one process claiming on a local sqlite catalogue in the same run; and a
+400-cell sweep worked by 1 and by 4 ``suno-nb worker`` processes against the emulator server
+(instant profile), with the share of the workers' time spent in the store.
 
 Each worker goes through every cell in its own random order, claiming one at a time, each
 claim its own write transaction; every cell must end up claimed exactly once (checked). On a
 loaded machine the multi-worker rows mostly measure the scheduler: run it on a quiet one.
 A real server is started for the run (Debian's package, see tests/postgres_server.py).
+
+The sweep rows: the emulator server renders every clip (1 s clips here) on the same two
+cores as the workers, so on a small machine they mostly measure that; the ratio to 1 worker
+is the figure, and the store's share says whether the queue is what limits it.
 
 Run: ``.venv/bin/python -m benchmarks scale``
 """
@@ -21,6 +27,8 @@ from typing import Any
 
 CELLS = 2_000
 WORKERS = (1, 2, 4)
+SWEEP_SIDE = 20  # a 20 × 20 grid: 400 cells
+SWEEP_WORKERS = (1, 4)
 
 
 def _claim_all(where: str, scope: str, start: Any, out: Any) -> None:
@@ -59,6 +67,102 @@ def _claims_per_second(where: str, workers: int) -> float:
     return CELLS / wall
 
 
+def _timed_worker(url: str, files: str, base_url: str, sweep_id: str, out: Any) -> None:
+    """One worker process whose store calls are timed (reads, and write transactions whole)."""
+    import contextlib
+    import threading
+
+    from suno_nb.catalogue import Catalogue
+    from suno_nb.client import AsyncClient
+    from suno_nb.sweeps.worker import work
+
+    catalogue = Catalogue(url, files=files)
+    store = catalogue.store
+    spent = [0.0]
+    lock = threading.Lock()
+    read, write = store.read, store.write
+
+    def timed_read(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return read(*args, **kwargs)
+        finally:
+            with lock:
+                spent[0] += time.perf_counter() - t0
+
+    @contextlib.contextmanager
+    def timed_write() -> Any:
+        t0 = time.perf_counter()
+        try:
+            with write() as conn:
+                yield conn
+        finally:
+            with lock:
+                spent[0] += time.perf_counter() - t0
+
+    store.read, store.write = timed_read, timed_write  # type: ignore[method-assign]
+    client = AsyncClient(token="bench-token", base_url=base_url, catalogue=catalogue,
+                         progress=False, poll_interval=(0.02, 0.1))  # fmt: skip
+    t0 = time.perf_counter()
+    report = work(catalogue, sweep_id=sweep_id, client=client, poll=0.05)
+    out.put((report.sent, spent[0], time.perf_counter() - t0))
+
+
+def _sweep_rows(server: str) -> list[dict]:
+    """A 400-cell sweep worked by 1 and by 4 worker processes (each on a fresh database)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from postgres_server import create_database
+    from sweep.test_processes import emulator_server
+
+    from suno_nb.catalogue import Catalogue
+    from suno_nb.sweeps import Sweep
+
+    values = [round(i / (SWEEP_SIDE - 1), 4) for i in range(SWEEP_SIDE)]
+    grid = {"weirdness": values, "style_influence": values}
+    ctx = multiprocessing.get_context("spawn")
+    measured: dict[int, tuple[float, float]] = {}
+    for workers in SWEEP_WORKERS:
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            emulator_server(Path(folder) / "emu", "--max-duration", "1") as base_url,
+        ):
+            url = create_database(server, f"bench_sweep_{workers}")
+            files = str(Path(folder) / "files")
+            catalogue = Catalogue(url, files=files)
+            Sweep({"prompt": "bench", "duration": 10}, grid=grid, catalogue=catalogue,
+                  sweep_id="bench").save()  # fmt: skip
+            out = ctx.Queue()
+            procs = [
+                ctx.Process(target=_timed_worker, args=(url, files, base_url, "bench", out))
+                for _ in range(workers)
+            ]
+            t0 = time.perf_counter()
+            for proc in procs:
+                proc.start()
+            results = [out.get(timeout=1800) for _ in procs]
+            wall = time.perf_counter() - t0
+            for proc in procs:
+                proc.join(timeout=60)
+            sent = sum(r[0] for r in results)
+            if sent != SWEEP_SIDE**2:
+                raise AssertionError(f"{workers} workers sent {sent} cells, not {SWEEP_SIDE**2}")
+            store_share = sum(r[1] for r in results) / sum(r[2] for r in results)
+            measured[workers] = (sent / wall, store_share)
+    single = measured[SWEEP_WORKERS[0]][0]
+    return [
+        {
+            "figure": f"400-cell sweep, {workers} worker(s), cells/s",
+            "value": rate,
+            "anchor": f"1 worker: {single:,.3g} cells/s",
+            "ratio": rate / single,
+            "target": f"4 workers ≥ 1 (store: {share:.0%} of worker time)"
+            if workers > 1
+            else f"— (store: {share:.0%} of worker time)",
+        }
+        for workers, (rate, share) in measured.items()
+    ]
+
+
 def run() -> list[dict]:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from postgres_server import create_database, temporary_postgres
@@ -85,9 +189,10 @@ def run() -> list[dict]:
                     "target": "more workers never fewer claims/s than 1" if workers > 1 else "—",
                 }
             )
-    single = rows[0]["value"]
-    for row in rows[1:]:
-        row["target"] += f" (here {row['value'] / single:.2f}x of 1 worker)"
+        single = rows[0]["value"]
+        for row in rows[1:]:
+            row["target"] += f" (here {row['value'] / single:.2f}x of 1 worker)"
+        rows += _sweep_rows(server)
     return rows
 
 
