@@ -1,7 +1,8 @@
 """Lab scale: claims per second on a shared PostgreSQL catalogue with 1, 2 and 4 worker
 processes, against one process claiming on a local sqlite catalogue in the same run; and a
-400-cell sweep worked by 1 and by 4 ``suno-nb worker`` processes against the emulator server
-(instant profile), with the share of the workers' time spent in the store.
+400-cell sweep (100 cells unless ``SUNO_NB_BENCH_SCALE=1``) worked by 1 and by 4
+``suno-nb worker`` processes against the emulator server (instant profile), with the share of
+the workers' time spent in the store.
 
 Each worker goes through every cell in its own random order, claiming one at a time, each
 claim its own write transaction; every cell must end up claimed exactly once (checked). On a
@@ -18,6 +19,7 @@ Run: ``.venv/bin/python -m benchmarks scale``
 from __future__ import annotations
 
 import multiprocessing
+import os
 import random
 import sys
 import tempfile
@@ -27,7 +29,9 @@ from typing import Any
 
 CELLS = 2_000
 WORKERS = (1, 2, 4)
-SWEEP_SIDE = 20  # a 20 × 20 grid: 400 cells
+# A 20 × 20 grid (400 cells, ~2-3 min) with SUNO_NB_BENCH_SCALE=1, else 10 × 10 (100 cells).
+SCALE_ENV = "SUNO_NB_BENCH_SCALE"
+SWEEP_SIDE = 20 if os.environ.get(SCALE_ENV) == "1" else 10
 SWEEP_WORKERS = (1, 4)
 
 
@@ -151,7 +155,7 @@ def _sweep_rows(server: str) -> list[dict]:
     single = measured[SWEEP_WORKERS[0]][0]
     return [
         {
-            "figure": f"400-cell sweep, {workers} worker(s), cells/s",
+            "figure": f"{SWEEP_SIDE**2}-cell sweep, {workers} worker(s), cells/s",
             "value": rate,
             "anchor": f"1 worker: {single:,.3g} cells/s",
             "ratio": rate / single,
