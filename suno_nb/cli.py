@@ -158,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--poll", type=_seconds, default=None, help="seconds between a task's first polls"
     )
+    p.add_argument(
+        "--status",
+        action="store_true",
+        help="print the live status of the sweep (or of every sweep) and exit: cells by "
+        "state, workers, spend against the budget",
+    )
     p.set_defaults(kind="worker", name="worker")
     return parser
 
@@ -235,6 +241,15 @@ def _worker(args: argparse.Namespace) -> int:
     )
     if args.lease is not None:
         catalogue.lease_seconds = args.lease
+    if args.status:
+        from suno_nb.sweeps import Sweep
+
+        ids = [args.sweep] if args.sweep else catalogue.queue.sweep_ids()
+        for sweep_id in ids:
+            print(Sweep.resume(sweep_id, catalogue=catalogue, run=False).status())
+        if not ids:
+            print("no sweeps in this catalogue yet (sweep.save() or sweep.run() adds one)")
+        return 0
     options: dict[str, Any] = {}
     if args.poll is not None:
         options["poll_interval"] = (args.poll, max(args.poll * 4, args.poll))

@@ -59,7 +59,7 @@ class SweepStatus(dict):  # type: ignore[type-arg]
         return self.billed + self.estimated
 
     def spend_text(self) -> str:
-        budget = "no budget" if self.budget is None else f"of {self.budget:g} credits"
+        budget = "credits, no budget" if self.budget is None else f"of {self.budget:g} credits"
         return (
             f"spent {self.spent:.4g} {budget} ({self.billed:.4g} billed by the service, "
             f"{self.estimated:.4g} estimated from list prices)"

@@ -161,6 +161,10 @@ def test_worker_command_line(catalogue, capsys) -> None:
     assert main(["worker", "--catalogue", str(catalogue.root), "--poll", "0.05"]) == 0
     out = capsys.readouterr().out
     assert "sweep q1: 6 sent, 6 done" in out, out
+    assert main(["worker", "--catalogue", str(catalogue.root), "--status"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("sweep q1: 6 done; spent 3.024 credits, no budget"), out
+    assert "worker " in out and ": 6 sent, 6 done" in out
 
 
 def test_plan_files_and_bad_settings_name_the_field() -> None:
