@@ -16,6 +16,7 @@ Sources (AceDataCloud/APIs, the stored versions read on 2026-12-01):
   L  = suno/docs/suno_lyrics_generation_api_integration_guide.md @ 1315146
   ML = suno/docs/suno_mashup_lyrics_generation_api_integration_guide.md @ 1315146
   ST = suno/docs/suno_style_api_integration_guide.md @ 1315146
+  G  = suno/docs/suno_audios_generation_api_integration_guide.md @ 01fe756 (the NDJSON stream)
 Not here, because the guides print no answer: custom models (the guide says in words "a
 platform model ``id``, task ID, and ``queued`` status"), personas listing and delete, and the
 Studio projects (tested as a lifecycle in test_studio_and_custom_models.py).
@@ -683,3 +684,39 @@ ANSWERS: list[tuple[str, str, str, dict[str, Any], Any]] = [
         _answer({"upsampled_tags": "Bright, festive bells and crisp acoustic guitar open"}),
     ),
 ]
+
+
+#: The guide's NDJSON stream (``accept: application/x-ndjson``): a line while a clip still
+#: runs (a preview ``audio_url``, no duration), and the last line, which carries ``trace_id``.
+STREAM_LINES: dict[str, dict[str, Any]] = {
+    "running": {
+        "success": True,
+        "task_id": "1af4b454-ce84-4512-a0a2-de3f8574ecd8",
+        "data": [
+            {
+                "id": "d1a3109d-799b-401e-b032-4b501bcf26f3",
+                "title": "Snowflakes and Mistletoe",
+                "image_url": _IMG,
+                "image_large_url": _IMG,
+                "lyric": "[Verse]\nLights are tangled on the tree again",
+                "audio_url": "https://audiopipe.suno.ai/?item_id=d1a3109d",
+                "video_url": "",
+                "created_at": "2025-12-13T11:29:25.101Z",
+                "model": "chirp-v5",
+                "state": "running",
+                "prompt": "A song for Christmas",
+                "style": "uplifting, orchestral with bells and acoustic guitar",
+            }
+        ],
+    },
+    "last": _answer(
+        [
+            _clip(
+                image_large_url=_IMG,
+                prompt="A song for Christmas",
+                model="chirp-v5",
+                duration=129.92,
+            )
+        ]
+    ),
+}

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from provider_responses import ANSWERS
+from provider_responses import ANSWERS, STREAM_LINES
 
 from suno_nb.client import Client
 from suno_nb.emulator import Emulator, inprocess_transport
@@ -183,3 +183,20 @@ def test_documented_and_emulated_answers_parse_into_the_same_type(
     if isinstance(theirs, AudioResponse):
         assert len(theirs.clips) == len(documented["data"]) and ours.clips
         assert all(c.duration is not None for c in ours.clips)
+
+
+def test_the_stream_has_the_documented_lines(tmp_path) -> None:
+    emu = Emulator(profile={"pending": 0.0, "running": 0.6, "stream_every": 0.1},
+                   data_dir=tmp_path / "emu", max_duration=6.0)  # fmt: skip
+    try:
+        headers = {"accept": "application/x-ndjson", "host": "suno-emulator.invalid"}
+        body = json.dumps({"prompt": "A song for Christmas"}).encode()
+        answer = emu.handle("POST", "/suno/audios", {}, headers, body)
+        lines = [json.loads(line) for line in answer.lines or []]
+    finally:
+        emu.close()
+    running = [ln for ln in lines if ln["data"][0]["state"] == "running"]
+    assert running and lines[-1]["data"][0]["state"] == "succeeded"
+    assert shape_differences(STREAM_LINES["running"], running[0]) == []
+    assert shape_differences(STREAM_LINES["last"], lines[-1]) == []
+    assert "trace_id" not in running[0] and "trace_id" in lines[-1]
