@@ -143,7 +143,13 @@ def _stem_name(stem: Any, parent_title: str) -> str:
     name = clip.get("stem") or clip.get("stem_type")
     if not name:
         title = stem.title or ""
-        name = title.split(" - ")[-1] if " - " in title else title or "stem"
+        # The service titles stems "<title> - Vocals" (stems) or "<title> (Vocals)" (all_stems,
+        # extract_stem), as the audios guide prints them.
+        bracketed = re.search(r"\(([^()]+)\)\s*$", title)
+        if " - " in title:
+            name = title.split(" - ")[-1]
+        else:
+            name = bracketed.group(1) if bracketed else title or "stem"
     name = str(name).replace("_", " ")
     name = name[:1].upper() + name[1:]
     return re.sub(r'[\\/:*?"<>|]+', " ", name).strip()

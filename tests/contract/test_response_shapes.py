@@ -200,3 +200,20 @@ def test_the_stream_has_the_documented_lines(tmp_path) -> None:
     assert shape_differences(STREAM_LINES["running"], running[0]) == []
     assert shape_differences(STREAM_LINES["last"], lines[-1]) == []
     assert "trace_id" not in running[0] and "trace_id" in lines[-1]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Deck the Sky - Vocals", "Vocals"),  # stems
+        ("Strings of Safety (Backing Vocals)", "Backing Vocals"),  # all_stems
+        ("(Without Bass)", "Without Bass"),  # extract_stem of an untitled source
+    ],
+)
+def test_stem_files_are_named_from_the_documented_titles(title: str, name: str) -> None:
+    """A real service's stem carries no ``stem`` field: its file is named from its title."""
+    from types import SimpleNamespace
+
+    from suno_nb.exports.stems import _stem_name
+
+    assert _stem_name(SimpleNamespace(title=title, clip={}), "song") == name
