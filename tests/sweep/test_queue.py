@@ -179,3 +179,33 @@ def test_plan_files_and_bad_settings_name_the_field() -> None:
     bad = Sweep(BASE_REQUEST, grid=GRID, over_budget="maybe", rate_limit=-1).plan()
     assert [p.field for p in bad.problems] == ["over_budget", "rate_limit"]
     assert "'refuse'" in bad.problems[0].message and "-1" in bad.problems[1].message
+
+
+def test_a_notebook_run_and_workers_cooperate_on_one_sweep(catalogue, transport) -> None:
+    import threading
+
+    big = {"weirdness": [i / 7 for i in range(8)], "style_influence": [0.0, 1.0]}  # 16 cells
+    sweep = Sweep(BASE_REQUEST, grid=big, catalogue=catalogue, sweep_id="together",
+                  client=fast_client(transport), progress=False, max_concurrency=2)  # fmt: skip
+    sweep.save()
+    reports = []
+
+    def one_worker() -> None:
+        worker_catalogue = Catalogue(catalogue.root)  # as another process would open it
+        client = fast_client(transport)
+        reports.append(work(worker_catalogue, sweep_id="together", client=client,
+                            max_concurrency=2, poll=0.01))  # fmt: skip
+
+    workers = [threading.Thread(target=one_worker) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    deadline = time.monotonic() + 30
+    while not catalogue.queue.holders("together") and time.monotonic() < deadline:
+        time.sleep(0.005)  # the workers are at work: now the notebook joins in
+    sweep.run()
+    for worker in workers:
+        worker.join(timeout=120)
+    assert transport.submissions == 16  # each cell sent once, by whoever claimed it
+    assert sweep.status()["done"] == 16 and sweep.report_.count("done") == 16
+    sent_by_workers = sum(r.sent for r in reports)
+    assert sweep.report_.submitted + sent_by_workers == 16 and sent_by_workers > 0
