@@ -32,6 +32,7 @@ __all__ = ["WorkerReport", "awork", "work"]
 #: Seconds between looks at the queue when there is nothing to claim right now.
 POLL_SECONDS = 0.5
 _SETTLE_ROUNDS = 3
+_BUSY_ATTEMPTS = 4  # as sweep.run(): a cell refused as busy is sent again a few times
 
 
 @dataclass
@@ -185,6 +186,7 @@ async def _work_sweep(
     active: dict[asyncio.Task[runner.RunReport], Cell] = {}
     sent = 0
     settle_rounds = 0
+    busy: dict[str, int] = {}  # cells the service refused as busy (nothing made): sent again
     why = "sweep finished"
     await runner._settle_lost_answers(client, catalogue, sweep_id)
     while True:
@@ -194,19 +196,32 @@ async def _work_sweep(
         state = {c.key: cell_state(rows.get(c.key, [])) for c in cells}
         free = [c for c in cells if cell_item(c) not in held and cell_item(c) not in mine]
         to_wait = [c for c in free if state[c.key] == "pending"]
-        to_send = [c for c in free if state[c.key] == "todo"]
+        to_send = [
+            c
+            for c in free
+            if state[c.key] == "todo"
+            or (state[c.key] == "failed" and 0 < busy.get(cell_item(c), 0) < _BUSY_ATTEMPTS)
+        ]
         unsure = [c for c in free if state[c.key] == "uncertain"]
         room = max_concurrency - len(active)
         over_budget = False
         if room > 0 and to_wait:
-            got = _claim(catalogue, sweep_id, to_wait[:room], "pending", False)
+            got = _claim(catalogue, sweep_id, to_wait[:room], _waiting, False)
             for cell in got:
                 task_id = next(r["task_id"] for r in reversed(rows[cell.key]) if r["task_id"])
                 active[_start(client, catalogue, sweep, [], [(cell, task_id)], rate)] = cell
             room -= len(got)
         send_room = room if max_cells is None else min(room, max_cells - sent)
         if send_room > 0 and to_send:
-            got = _claim(catalogue, sweep_id, to_send[:send_room], "todo", budget)
+            again = {cell_item(c) for c in to_send if cell_item(c) in busy}
+
+            def sendable(item: str, rows: list[dict[str, Any]], again: set[str] = again) -> bool:
+                # never sent, or refused as busy in this run with nothing sent since
+                return cell_state(rows) == "todo" or (
+                    item in again and bool(rows) and rows[-1]["state"] == "rejected"
+                )
+
+            got = _claim(catalogue, sweep_id, to_send[:send_room], sendable, budget)
             over_budget = budget and len(got) < min(send_room, len(to_send))
             for cell in got:
                 active[_start(client, catalogue, sweep, [cell], [], rate)] = cell
@@ -222,9 +237,7 @@ async def _work_sweep(
                 settle_rounds += 1
             continue
         if not active:
-            open_cells = [
-                c for c in cells if state[c.key] in ("todo", "pending") or cell_item(c) in held
-            ]
+            open_cells = [*to_send, *to_wait, *(c for c in cells if cell_item(c) in held)]
             if max_cells is not None and sent >= max_cells:
                 why = f"sent {sent} cells (--max-cells)"
                 break
@@ -245,18 +258,24 @@ async def _work_sweep(
         )
         for job in done:
             active.pop(job)
-            results.extend(job.result().results)
+            for result in job.result().results:
+                item = cell_item(result.cell)
+                if result.busy and busy.get(item, 0) < _BUSY_ATTEMPTS:
+                    busy[item] = busy.get(item, 0) + 1
+                    continue  # sent again at the next round: the service made nothing
+                results.append(result)
     return results, why
 
 
+def _waiting(item: str, rows: list[dict[str, Any]]) -> bool:
+    return cell_state(rows) == "pending"
+
+
 def _claim(
-    catalogue: Any, sweep_id: str, cells: Sequence[Cell], wanted: str, budget: bool
+    catalogue: Any, sweep_id: str, cells: Sequence[Cell], still: Any, budget: bool
 ) -> list[Cell]:
-    """Claim ``cells`` that are still in state ``wanted`` (checked in the claim's transaction)."""
-
-    def still(item: str, rows: list[dict[str, Any]]) -> bool:
-        return cell_state(rows) == wanted
-
+    """Claim ``cells`` that ``still(item, rows)`` says need it (checked in the claim's
+    transaction, as another worker may have just sent or finished them)."""
     items = [cell_item(c) for c in cells]
     got = set(runner.claim_to_send(catalogue, sweep_id, items, still, budget))
     return [c for c in cells if cell_item(c) in got]

@@ -209,3 +209,20 @@ def test_a_notebook_run_and_workers_cooperate_on_one_sweep(catalogue, transport)
     assert sweep.status()["done"] == 16 and sweep.report_.count("done") == 16
     sent_by_workers = sum(r.sent for r in reports)
     assert sweep.report_.submitted + sent_by_workers == 16 and sent_by_workers > 0
+
+
+def test_a_worker_sends_again_what_the_service_refused_as_busy(tmp_path: Path) -> None:
+    from .conftest import CountingTransport, make_emulator
+
+    emulator = make_emulator(tmp_path / "emu", faults="busy=0.3,seed=5")  # of every request
+    transport = CountingTransport(emulator)
+    catalogue = Catalogue(tmp_path / "catalogue")
+    _sweep(catalogue).save()
+    # One cell at a time, so the seeded faults fall the same way on every run.
+    report = work(catalogue, sweep_id="q1", client=fast_client(transport), poll=0.01,
+                  max_concurrency=1)  # fmt: skip
+    emulator.close()
+    refused = report.count("failed")
+    assert report.count("done") + refused == 6 and transport.submissions > 6, str(report)
+    rows = catalogue.store.read("SELECT state, count(*) FROM tasks GROUP BY state")
+    assert dict(rows).get("succeeded") == report.count("done") >= 5  # 4 tries each at 30 %
