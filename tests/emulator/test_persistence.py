@@ -104,3 +104,24 @@ def test_two_emulators_on_one_data_dir_see_each_others_writes(tmp_path) -> None:
     finally:
         _close(a, emu_a)
         _close(b, emu_b)
+
+
+def test_a_restarted_emulator_server_still_knows_its_projects_and_models(tmp_path) -> None:
+    from suno_nb.emulator import server
+
+    data = tmp_path / "served"
+    url = server.start(data_dir=data, profile="instant")
+    try:
+        with Client(base_url=url, catalogue=False) as client:
+            project = client.create_project(title="Served")
+            version = client.save_project(project.id, {"tracks": []}).version_id
+            model = client.create_custom_model("served model", URLS)
+    finally:
+        server.stop()
+    url = server.start(data_dir=data, profile="instant")  # a new server on the same folder
+    try:
+        with Client(base_url=url, catalogue=False) as client:
+            assert client.project(project.id).version_id == version
+            assert client.custom_model(model.id).status == "ready"
+    finally:
+        server.stop()
