@@ -4,6 +4,7 @@ read in), workers and ``sweep.run()`` share cells and a budget that counts the s
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from pathlib import Path
@@ -226,3 +227,27 @@ def test_a_worker_sends_again_what_the_service_refused_as_busy(tmp_path: Path) -
     assert report.count("done") + refused == 6 and transport.submissions > 6, str(report)
     rows = catalogue.store.read("SELECT state, count(*) FROM tasks GROUP BY state")
     assert dict(rows).get("succeeded") == report.count("done") >= 5  # 4 tries each at 30 %
+
+
+def test_a_dead_workers_lost_answers_are_settled_not_sent_twice(tmp_path, transport, monkeypatch):
+    from suno_nb.errors import SubmissionUncertain
+
+    monkeypatch.setenv("SUNO_NB_SETTLE_SECONDS", "0.3")
+    catalogue = Catalogue(tmp_path / "catalogue")
+    sweep = _sweep(catalogue).save()
+    cells = {c.key: c for c in sweep.plan_.cells}
+    # A worker died after sending two cells, before hearing back: the service made cell 0's
+    # task, but cell 1's request never reached it. Both rows say "sent, answer lost".
+    made = dict(cells[(0, 0)].params)
+    asyncio.run(fast_client(transport).audios("generate", **BASE_REQUEST, **made, wait=False))
+    for key in ((0, 0), (1, 0)):
+        cell = cells[key]
+        with catalogue.context(sweep_id="q1", cell=cell.coordinates()):
+            row = catalogue.task_submitting("generate", {**BASE_REQUEST, **cell.params}, "emulator")
+        catalogue.task_submit_failed(row, SubmissionUncertain("connection lost", action="generate"))
+    assert sweep.status()["uncertain"] == 2
+    report = work(Catalogue(catalogue.root), sweep_id="q1", client=fast_client(transport),
+                  poll=0.01)  # fmt: skip
+    assert sweep.status()["done"] == 6, str(report)
+    assert transport.submissions == 6  # cell 0 adopted, cell 1 sent once, 4 never-sent cells
+    assert report.sent == 5
