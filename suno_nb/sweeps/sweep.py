@@ -553,15 +553,10 @@ class Sweep:
         return f"Sweep({self.action}, repeats={self.repeats}{done})"
 
     def _repr_html_(self) -> str:
-        from html import escape
-
         if not hasattr(self, "sweep_id_"):
             return self.plan()._repr_html_()
-        counts = ", ".join(f"{n} {s}" for s, n in self.status().items() if n)
-        return (
-            f"<div><b>Sweep</b> <code>{escape(self.sweep_id_)}</code>: {escape(counts)}"
-            f"{self.plan_._repr_html_()}</div>"
-        )
+        # live: cells by state, the workers on it and the spend, then the plan
+        return f"<div>{self.status()._repr_html_()}{self.plan_._repr_html_()}</div>"
 
 
 def sweep(

@@ -45,6 +45,8 @@ def test_a_saved_sweep_is_in_the_store_and_a_worker_finishes_it(catalogue, trans
     assert status == {"todo": 0, "pending": 0, "done": 6, "failed": 0, "uncertain": 0}
     (worker,) = status.workers.values()
     assert (worker.owner, worker.sent, worker.done) == (other.owner, 6, 6)
+    shown = saved._repr_html_()
+    assert other.owner in shown and "spent 3.024 credits" in shown and "<table>" in shown
     # The notebook's run() afterwards has nothing to send.
     again = _sweep(catalogue, client=fast_client(transport)).run()
     assert again.report_.submitted == 0 and transport.submissions == 6
