@@ -3,8 +3,8 @@
 Run from the repository root: ``.venv/bin/python -m benchmarks memory``. Each notebook
 (01 quick start, 03 sweep, 05 classroom) runs headless in a fresh kernel, in a temporary copy
 of ``notebooks/``, on the in-process emulator. After every cell the kernel notes its resident
-memory, its peak (``ru_maxrss``), the RSS of its child processes (the emulator's synthesis
-pool, feature workers) and which heavy modules it has loaded. The notebook table shows the
+memory, its peak (``ru_maxrss``), the memory of its child processes (the emulator's synthesis
+pool and its fork server, feature workers; PSS, so pages they share are counted once) and which heavy modules it has loaded. The notebook table shows the
 kernel's peak against the target, the cell that raised it most, the heavy modules the kernel
 loaded (``librosa core@5``: first loaded by code cell 5) and the children's RSS, at their
 largest and at the end. The pieces table measures, each in a fresh interpreter, what one
@@ -46,9 +46,9 @@ def _suno_mem_now():
     with open("/proc/self/statm") as f:
         rss = int(f.read().split()[1]) * _r.getpagesize()
     kids = 0
-    try:
+    try:  # proportional set size: pages shared with the fork server counted once
         import psutil
-        kids = sum(c.memory_info().rss for c in psutil.Process(os.getpid()).children(True))
+        kids = sum(c.memory_full_info().pss for c in psutil.Process(os.getpid()).children(True))
     except Exception:
         pass
     heavy = [label for label, name in _suno_heavy if name in _s.modules]
@@ -116,7 +116,7 @@ def measure_notebook(name: str) -> dict[str, Any]:
         "largest rise MiB": worst / MIB,
         "in cell": f"{cell + 1}: {sources[cell][:40]}",
         "heavy modules in the kernel": loaded,
-        "children MiB max/end": f"{max(s[2] for s in samples) / MIB:.0f}/{children / MIB:.0f}",
+        "children PSS MiB max/end": f"{max(s[2] for s in samples) / MIB:.0f}/{children / MIB:.0f}",
         "s": seconds,
     }
 

@@ -233,8 +233,7 @@ def spectrograms(
     frame: pd.DataFrame, *, x: str, y: str | None, repeat: int = 0, seconds: float = 10.0
 ) -> Figure:
     """Mel spectrograms on the grid: column per ``x`` value, row per ``y`` value (top = high)."""
-    import librosa
-    import numpy as np
+    import soundfile
 
     from suno_nb.plots import spectrogram
 
@@ -256,10 +255,11 @@ def spectrograms(
             if match.empty:
                 axis.text(0.5, 0.5, "no audio", ha="center", va="center", transform=axis.transAxes)
                 continue
-            audio, sr = librosa.load(
-                match["audio_path"].iloc[0], sr=22050, mono=True, duration=seconds
-            )
-            spectrogram(np.asarray(audio), sr, ax=axis, kind="mel")
+            # soundfile, not librosa.load: a kernel drawing a report never loads librosa
+            with soundfile.SoundFile(match["audio_path"].iloc[0]) as audio:
+                sr = audio.samplerate
+                samples = audio.read(int(seconds * sr), dtype="float32", always_2d=True)
+            spectrogram(samples, sr, ax=axis, kind="mel")
             axis.set_title("")
             axis.set_xticks([])
             axis.set_yticks([])

@@ -103,3 +103,31 @@ def test_a_kernel_whose_pool_renders_never_imports_the_synth(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"  # ~75 MiB the kernel does not hold
+
+
+def test_a_running_clips_preview_is_the_start_of_the_workers_mp3(tmp_path) -> None:
+    import io
+
+    import soundfile
+
+    now = [1000.0]
+    emulator = Emulator(profile={"pending": 1.0, "running": 4.0}, data_dir=tmp_path / "pv",
+                        render_workers=1, clock=lambda: now[0])  # fmt: skip
+    try:
+        body = json.dumps({"prompt": "a calm lofi song", "duration": 10, "async": True})
+        task_id = emulator.handle("POST", "/suno/audios", {}, {}, body.encode()).body["task_id"]
+        retrieve = json.dumps({"action": "retrieve", "id": task_id}).encode()
+        now[0] += 3.0  # half way through running
+        task = emulator.handle("POST", "/suno/tasks", {}, {}, retrieve).body
+        clip = task["response"]["data"][0]
+        assert clip["state"] == "running"
+        preview = emulator.handle("GET", f"/files/{clip['id']}.preview.mp3", {}, {}, b"")
+        assert preview.status == 200
+        full = (emulator.store.files / f"{clip['id']}.mp3").read_bytes()
+        assert full.startswith(preview.content) and len(preview.content) < 0.6 * len(full)
+        audio, rate = soundfile.read(io.BytesIO(preview.content))
+        assert 4.0 < len(audio) / rate < 6.0  # the first half of the 10 s song
+        assert emulator.renderer._cache == {}  # the kernel never loaded the rendering
+    finally:
+        emulator.close()
+        render_pool.shutdown()
