@@ -61,6 +61,10 @@ ENHANCED_UPLOAD_SONGS = 3.0  # an enhanced upload takes as long as this many son
 _POLL_MARGIN = 0.01
 
 
+#: The fields of a finished clip of the newer actions (the v6 audios guide's short clips).
+_SHORT_CLIP = frozenset(
+    {"id", "title", "audio_url", "model", "state", "duration", "stem_set", "stem"}
+)
 BILLED_SHARE = 0.9  # the guides' answers bill 90 % of the list price (amount vs list_amount)
 
 
@@ -631,7 +635,9 @@ class Emulator:
         return task
 
     # ----------------------------------------------------------------- snapshots and records
-    def _clip_view(self, clip: dict[str, Any], stage: Stage, base: str) -> dict[str, Any]:
+    def _clip_view(
+        self, clip: dict[str, Any], stage: Stage, base: str, minimal: bool = False
+    ) -> dict[str, Any]:
         cid = clip["id"]
         view: dict[str, Any] = {
             "id": cid,
@@ -655,6 +661,10 @@ class Emulator:
             view["audio_url"] = f"{base}/files/{cid}.mp3"
             view["duration"] = clip.get("duration")
             view.update(clip.get("extra") or {})
+            if minimal:
+                # The v6 guide's newer actions answer with short clips: no cover, lyric,
+                # video or prompt (extract_stem adds stem_set; stem names the part).
+                view = {k: v for k, v in view.items() if k in _SHORT_CLIP}
         return view
 
     def _snapshot(self, task: dict[str, Any], now: float) -> tuple[Stage, dict[str, Any]]:
@@ -674,7 +684,9 @@ class Emulator:
             if stage.name == "error":
                 return self._snapshot(task, now)
         clips = [self.store.clip(cid) or {"id": cid} for cid in task["clip_ids"]]
-        data = [self._clip_view(c, stage, task["base_url"]) for c in clips]
+        spec = schema.ACTIONS.get(str(task.get("action")))
+        minimal = bool(spec and spec.newer)
+        data = [self._clip_view(c, stage, task["base_url"], minimal) for c in clips]
         if stage.name == "succeeded":
             body: dict[str, Any] = {
                 "success": True,
