@@ -57,28 +57,14 @@ def _sqlite(driver: Any, path: Any, sql: str, params: Sequence[Any]) -> pa.Table
     with driver.connect(uri) as conn, conn.cursor() as cursor:
         cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": _ONE_BATCH})
         cursor.execute(sql, list(params) if params else None)
-        return _owned(cursor.fetch_arrow_table())
-
-
-def _owned(table: pa.Table) -> pa.Table:
-    """``table``'s columns copied into buffers of their own. A driver's result is one C-data
-    release for all its columns: a single column kept (a key for a join, a column passed on
-    unchanged) keeps the whole result alive, growth slack included, until the last goes."""
-    import pyarrow as pa
-
-    columns = []
-    for name in table.column_names:
-        column = table[name]
-        # concatenating always writes new buffers, sized to the data
-        columns.append(pa.concat_arrays([*column.chunks, pa.array([], type=column.type)]))
-    return pa.table(columns, names=table.column_names)
+        return cursor.fetch_arrow_table()
 
 
 def _postgres(driver: Any, url: str, sql: str, params: Sequence[Any]) -> pa.Table:
     uri = url.replace("postgres://", "postgresql://", 1)
     with driver.connect(uri) as conn, conn.cursor() as cursor:
         cursor.execute(numbered_marks(sql), list(params) if params else None)
-        return _owned(cursor.fetch_arrow_table())
+        return cursor.fetch_arrow_table()
 
 
 _QUOTED = re.compile(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")")

@@ -274,14 +274,14 @@ def to_arrow(
     del tasks
     root = files.location("")  # "/folder/" or "s3://bucket/prefix/": the full names
     columns: dict[str, Any] = {
-        "clip_id": clips["clip_id"].cast(pa.string()),
-        "title": clips["title"].cast(pa.string()),
+        "clip_id": _own(clips["clip_id"].cast(pa.string())),
+        "title": _own(clips["title"].cast(pa.string())),
         "action": per_clip["action"],
     }
     for name in names:
         columns[_RENAMED.get(name, name)] = per_clip[_alias(name)]
     columns.update(
-        duration=clips["duration"].cast(pa.float64()),
+        duration=_own(clips["duration"].cast(pa.float64())),
         state=clips["state"].cast(pa.string()).dictionary_encode(),
         clip_model=clips["clip_model"].cast(pa.string()).dictionary_encode(),
         created_at=_iso_times(clips["created_at"]),
@@ -290,7 +290,7 @@ def to_arrow(
         columns[name] = per_clip[name]
     del per_clip
     for name in _FILE_AND_NOTE_COLUMNS:
-        columns[name] = clips[name].cast(_CLIP_TYPES.get(name, "string"))
+        columns[name] = _own(clips[name].cast(_CLIP_TYPES.get(name, "string")))
     columns["audio_state"] = columns["audio_state"].dictionary_encode()
     for name in ("audio_path", "image_path"):
         columns[name] = pc.binary_join_element_wise(root, columns[name], "")
@@ -309,6 +309,17 @@ _FILE_AND_NOTE_COLUMNS = ("audio_state", "audio_path", "audio_bytes", "audio_sha
                           "note", "feature_version")  # fmt: skip
 _CLIP_TYPES = {"audio_bytes": "int64", "sample_rate": "int64", "channels": "int64",
                "rating": "int64", "feature_version": "int64", "starred": "bool"}  # fmt: skip
+
+
+def _own(column: Any) -> Any:
+    """``column`` in buffers of its own. A driver's result is one C-data release for all its
+    columns: one column passed on unchanged would keep the whole result (growth slack
+    included) alive until the table is converted, 0.3x the frame at the peak. Columns that
+    are cast, encoded or taken are new already; these are the ones that would not be."""
+    import pyarrow as pa
+
+    # concatenating always writes new buffers, sized to the data
+    return pa.concat_arrays([*column.chunks, pa.array([], type=column.type)])
 
 
 def _typed_tasks(tasks: pa.Table, names: list[str]) -> pa.Table:
