@@ -67,7 +67,10 @@ def test_features_through_a_local_dask_cluster_equal_the_serial_ones(tmp_path):
         assert len(client.scheduler_info()["workers"]) == 2
         table = catalogue.measure(progress=False)  # through joblib's dask backend
         seen = client.run(lambda: __import__("os").getpid())
+        settled = client.run(lambda: features._WORKER_READY)
     assert len(set(seen.values())) == 2  # two worker processes
+    # each Dask worker set itself up once (one BLAS thread, glibc's big blocks on the heap)
+    assert all(settled.values())
     assert sorted(table.index) == sorted(f"c{i}" for i in range(240))
     serial.index = pd.Index([f"c{i}" for i in range(240)], name="clip_id")
     _same(table[list(features.FEATURE_COLUMNS)], serial[list(features.FEATURE_COLUMNS)])

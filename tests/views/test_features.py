@@ -168,7 +168,33 @@ def test_iter_measure_streams_batches_in_order(clips: Clips) -> None:
 def test_default_batches_give_every_worker_several_tasks() -> None:
     assert features._auto_batch(100, 2) == 6  # 17 tasks for 2 workers: none idles long
     assert features._auto_batch(10, 2) == 1
-    assert features._auto_batch(100_000, 2) == 8  # bounded: a worker holds few tracks
+    assert features._auto_batch(2_000, 2) == 32  # short clips: Dask tasks worth their cost
+    assert features._auto_batch(100_000, 2) == 32  # bounded: a worker holds few tracks
+
+
+def test_the_callers_process_keeps_its_threads_and_allocator() -> None:
+    from threadpoolctl import threadpool_info
+
+    before = [pool["num_threads"] for pool in threadpool_info()]
+    features._settle_worker()  # the caller is no worker: nothing changes
+    assert not features._WORKER_READY
+    assert [pool["num_threads"] for pool in threadpool_info()] == before
+
+
+def _settled_in_worker() -> tuple[bool, list[int]]:
+    from threadpoolctl import threadpool_info
+
+    features._measure_batch([], None, "raise")
+    return features._WORKER_READY, [pool["num_threads"] for pool in threadpool_info()]
+
+
+def test_a_worker_runs_one_blas_thread() -> None:
+    import joblib
+
+    ready, threads = joblib.Parallel(n_jobs=2)(
+        joblib.delayed(_settled_in_worker)() for _ in range(2)
+    )[0]
+    assert ready and set(threads) <= {1}
 
 
 def test_a_source_at_a_url_is_read_through_fsspec(clips: Clips) -> None:
