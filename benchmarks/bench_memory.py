@@ -4,11 +4,11 @@ Run from the repository root: ``.venv/bin/python -m benchmarks memory``. Each no
 (01 quick start, 03 sweep, 05 classroom) runs headless in a fresh kernel, in a temporary copy
 of ``notebooks/``, on the in-process emulator. After every cell the kernel notes its resident
 memory, its peak (``ru_maxrss``), the memory of its child processes (the emulator's synthesis
-pool and its fork server, feature workers; PSS, so pages they share are counted once) and which heavy modules it has loaded. The notebook table shows the
-kernel's peak against the target, the cell that raised it most, the heavy modules the kernel
-loaded (``librosa core@5``: first loaded by code cell 5) and the children's RSS, at their
-largest and at the end. The pieces table measures, each in a fresh interpreter, what one
-import or one step holds on top of what it needs first.
+pool and its fork server, feature workers; PSS, so pages they share count once) and which
+heavy modules it has loaded. The notebook table shows the kernel's peak against the target,
+the cell that raised it most, the heavy modules the kernel loaded (``librosa core@5``: first
+loaded by code cell 5) and the children's PSS, at its largest and at the end. The pieces table
+measures, each in a fresh interpreter, what one import or one step holds on top of its set-up.
 Target: ≤ 400 MiB per kernel (Binder gives a session 1-2 GB, shared with the Jupyter server).
 ``SUNO_NB_BENCH_CELLS=1`` also prints every cell's figures.
 """
@@ -34,7 +34,7 @@ HEAVY_MODULES = (
     ("numba", "numba"),
     ("scipy.signal", "scipy.signal"),
     ("sklearn", "sklearn"),
-    ("synth", "suno_nb.emulator.synth"),
+    ("synth renderer", "suno_nb.emulator.synth.actions"),
     ("matplotlib", "matplotlib.pyplot"),
     ("pandas", "pandas"),
 )

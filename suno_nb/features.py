@@ -249,10 +249,37 @@ def _run_batches(
 
     if not batches:
         return
+    if n_jobs is None and _workers(None) == 1 and _in_notebook_kernel():
+        yield from _run_in_one_worker(batches, sr=sr, on_error=on_error)
+        return
     # return_as="generator" streams results in order, so the progress bar moves and finished
     # rows are not held twice; loky keeps workers alive between calls (numba stays loaded).
     parallel = joblib.Parallel(n_jobs=n_jobs, return_as="generator")
     yield from parallel(joblib.delayed(_measure_batch)(b, sr, on_error) for b in batches)
+
+
+def _in_notebook_kernel() -> bool:
+    from suno_nb.frontend import in_notebook
+
+    return in_notebook()
+
+
+def _run_in_one_worker(
+    batches: Sequence[list[Any]], *, sr: int | None, on_error: str
+) -> Iterator[list[dict[str, Any]]]:
+    """The serial default, run in one loky worker instead of the notebook kernel: librosa,
+    numba and scipy (about 250 MiB) live there and go when it has idled for 60 s, so a
+    long-lived kernel stays small (issue 16.5). Same rows, in order, batch by batch."""
+    from joblib.externals.loky import get_reusable_executor
+
+    executor = get_reusable_executor(max_workers=1, timeout=60)
+    futures = [executor.submit(_measure_batch, batch, sr, on_error) for batch in batches]
+    try:
+        for future in futures:
+            yield future.result()
+    finally:
+        for future in futures:
+            future.cancel()
 
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters
