@@ -35,3 +35,16 @@ def test_outside_a_notebook_the_serial_default_stays_in_process(monkeypatch) -> 
     tone = 0.4 * np.sin(2 * np.pi * 220 * np.arange(2 * 22050) / 22050)
     (row,) = features.measure_many([tone], sr=22050, progress=False)
     assert row["spectral_centroid_hz"] > 0
+
+
+def test_a_players_waveform_peaks_need_neither_librosa_nor_scipy(clips) -> None:
+    code = (
+        "import sys; from suno_nb.players import player;"
+        f"shown = player({str(clips.stereo_wav)!r}, title='take');"
+        "peaks = shown.widget.peaks;"
+        "print(len(peaks), sorted({m.split('.')[0] for m in sys.modules}"
+        " & {'librosa', 'scipy', 'numba'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "600 []"
