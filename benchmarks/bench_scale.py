@@ -2,7 +2,8 @@
 processes, against one process claiming on a local sqlite catalogue in the same run; and a
 400-cell sweep (100 cells unless ``SUNO_NB_BENCH_SCALE=1``) worked by 1 and by 4
 ``suno-nb worker`` processes against the emulator server (instant profile), with the share of
-the workers' time spent in the store.
+the workers' time spent in the store; and features over 2,000 clips on a 2-worker Dask
+LocalCluster against loky on the same cores (``bench_features.dask_rows``).
 
 Each worker goes through every cell in its own random order, claiming one at a time, each
 claim its own write transaction; every cell must end up claimed exactly once (checked). On a
@@ -197,6 +198,9 @@ def run() -> list[dict]:
         for row in rows[1:]:
             row["target"] += f" (here {row['value'] / single:.2f}x of 1 worker)"
         rows += _sweep_rows(server)
+    from benchmarks.bench_features import dask_rows  # features on Dask against loky (A4)
+
+    rows += dask_rows()
     return rows
 
 
