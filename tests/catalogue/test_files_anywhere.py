@@ -88,6 +88,7 @@ def test_a_shared_folder_is_stored_with_the_catalogue(tmp_path, service):
     assert Catalogue(tmp_path / "db").files.url == str(shared)  # the first location is kept
 
 
+@pytest.mark.slow  # the feature extraction loads librosa (~4 s)
 def test_s3_files_are_content_addressed_checked_and_played(tmp_path, service, s3):
     catalogue = Catalogue(tmp_path / "cat", files=f"s3://{BUCKET}/suno")
     with make_client(service, catalogue) as client:
