@@ -195,14 +195,14 @@ class ClipCard:
         )
         self.star.observe(self._on_star, "value")
         self._on_star({"new": self.star.value})
-        times = w.Layout(width="125px", min_width="125px")
+        times = w.Layout(width="134px", min_width="134px")
         self.at = w.FloatText(value=c.duration or 0.0, description="at s", layout=times)
         self.start = w.FloatText(value=0.0, description="from s", layout=times)
         self.end = w.FloatText(
             value=min(10.0, c.duration or 10.0), description="to s", layout=times
         )
         for box, name in ((self.at, "at"), (self.start, "start"), (self.end, "end")):
-            box.style.description_width = "46px"
+            box.style.description_width = "54px"  # "from s" whole, not "rom s"
             box.add_class(f"suno-nb-card-{name}")
             box.observe(lambda _: self._redraw(), "value")
         if hasattr(self.player, "cursor"):  # the waveform player: clicks and drags pick times
@@ -228,7 +228,7 @@ class ClipCard:
                 w.HBox([self.start, self.end, self.buttons["replace_section"]]),
                 w.HBox([self.buttons[a] for a in ("cover", "stems", "remaster")] + [self.more]),
             ],
-            layout=w.Layout(border="1px solid #ddd", padding="6px", margin="4px", width="380px"),
+            layout=w.Layout(border="1px solid #ddd", padding="6px", margin="4px", width="420px"),
         )
         self.box.add_class("suno-nb-card")
 

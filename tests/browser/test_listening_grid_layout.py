@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import ALL_PLAYABLE, NO_WIDGET_ERRORS, write_notebook
+from browser_support import ALL_PLAYABLE, NO_WIDGET_ERRORS, readme_image, write_notebook
 from conftest import Server, _start, free_port
 from test_players_everywhere import _run_all, notebook7  # noqa: F401  (the Notebook 7 fixture)
 
@@ -88,6 +88,10 @@ def test_grid_in_jupyterlab(jupyterlab: Any, page: Any, artifacts: Path) -> None
     write_notebook(jupyterlab.root / "grid.ipynb", SWEEP, GRID)
     _run_all(page, f"{jupyterlab.url}/lab/tree/grid.ipynb?reset", "grid.ipynb")
     _check(page, artifacts / "lab-grid.png")
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.wait_for_timeout(500)  # the waveforms redraw at the wider size
+    grid = page.locator(".suno-nb-listening-grid")
+    grid.screenshot(path=str(readme_image("listening_grid.jpg")), type="jpeg", quality=70)
 
 
 def test_grid_in_notebook7(notebook7: Any, page: Any, artifacts: Path) -> None:  # noqa: F811

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import ALL_PLAYABLE, NO_WIDGET_ERRORS, write_notebook
+from browser_support import ALL_PLAYABLE, NO_WIDGET_ERRORS, readme_image, write_notebook
 from conftest import Server, _start, free_port
 
 pytestmark = pytest.mark.browser
@@ -121,6 +121,27 @@ def test_jupyterlab_players_play_and_picks_reach_the_panels(
     end = page.locator(".suno-nb-field-replace_section_end input").first
     assert float(end.input_value()) == pytest.approx(0.6 * duration, abs=0.6)
     page.screenshot(path=str(artifacts / "lab-card-selection.png"), full_page=True)
+    # a label's text wider than its box (right-aligned labels overflow to the left, which
+    # scrollWidth does not count: measure the text itself)
+    cut = card.evaluate(
+        "el => [...el.querySelectorAll('label, button, .widget-label')].filter(l => {"
+        " if (l.offsetParent === null) return false;"
+        " const r = document.createRange(); r.selectNodeContents(l);"
+        " const s = getComputedStyle(l);"
+        " const room = l.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);"
+        " return r.getBoundingClientRect().width > room + 1; }).map(l => l.innerText)"
+    )
+    assert cut == [], f"labels cut in the result card: {cut}"
+    outside = card.evaluate(
+        "el => { const o = el.getBoundingClientRect();"
+        " return [...el.querySelectorAll('label, button, input, select, canvas')]"
+        " .filter(x => x.offsetParent !== null).filter(x => {"
+        " const b = x.getBoundingClientRect();"
+        " return b.left < o.left - 1 || b.right > o.right + 1; })"
+        " .map(x => x.innerText || x.tagName); }"
+    )
+    assert outside == [], f"parts of the result card drawn outside it: {outside}"
+    card.screenshot(path=str(readme_image("waveform_selection.jpg")), type="jpeg", quality=70)
 
 
 @pytest.fixture(scope="module")
