@@ -9,11 +9,11 @@ pages (a worker adds about 50 MiB of its own), and they stop after :data:`IDLE_S
 without work. A worker renders a task's clips, saves each rendering and its mp3 next to the
 data dir and returns only the clips' metadata: nothing heavy crosses the process boundary (a
 task's renderings are ~40 MB as arrays). Sources (an extend's clip, a mashup's two) are read by
-the worker from their saved files. When no pool can be used (one core, ``render_workers=0``, a
+the worker from their saved files. When no pool can be used (``render_workers=0``, a
 test's stand-in engine, a broken pool), rendering happens in the calling thread instead.
 
 Example:
-    >>> worker_count(None) >= 0, worker_count(0)
+    >>> worker_count(None) >= 1, worker_count(0)
     (True, 0)
 """
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import multiprocessing
 import os
 import sys
@@ -52,15 +53,35 @@ _reaper: threading.Timer | None = None
 
 
 def worker_count(asked: int | None) -> int:
-    """How many worker processes to use: ``asked``, or one per core when there are several
-    (``0``: render in the calling thread)."""
+    """How many worker processes to use at most: ``asked``, or one per core this process may
+    use (its CPU affinity, capped by a container's CPU quota: Binder and JupyterHub pods see
+    the host's cores but may use one or two). Even on one core there is one worker, so the
+    caller (a notebook kernel) never holds the synth (``0``: render in the calling thread)."""
     if asked is not None:
         return max(0, int(asked))
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         cores = os.cpu_count() or 1
-    return cores if cores > 1 else 0
+    quota = _cpu_quota()
+    return max(1, min(cores, quota) if quota else cores)
+
+
+def _cpu_quota(root: Path = Path("/sys/fs/cgroup")) -> int | None:
+    """The CPUs a cgroup's quota allows (rounded up), or None without a quota."""
+    try:  # cgroup v2: "max 100000" or "<quota> <period>"
+        quota, period = (root / "cpu.max").read_text().split()[:2]
+        if quota == "max":
+            return None
+        return max(1, math.ceil(int(quota) / int(period)))
+    except (OSError, ValueError):
+        pass
+    try:  # cgroup v1: -1 means no quota
+        quota_us = int((root / "cpu" / "cpu.cfs_quota_us").read_text())
+        period_us = int((root / "cpu" / "cpu.cfs_period_us").read_text())
+    except (OSError, ValueError):
+        return None
+    return max(1, math.ceil(quota_us / period_us)) if quota_us > 0 and period_us > 0 else None
 
 
 def _plain(value: Any) -> bool:
