@@ -46,9 +46,8 @@ def export_dataset(
     audio = folder / "audio"
     audio.mkdir(parents=True, exist_ok=True)
     names = []
-    for clip_id, source in zip(frame["clip_id"], frame["audio_path"], strict=True):
-        source = Path(source)
-        source = source if source.is_absolute() else catalogue.root / source
+    for clip_id in frame["clip_id"]:
+        source = catalogue.get(clip_id).path  # the files layer: hash checked, s3:// too
         target = audio / f"{clip_id}{source.suffix}"
         if not target.exists():
             try:

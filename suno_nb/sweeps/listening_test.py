@@ -22,7 +22,6 @@ import math
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -404,8 +403,7 @@ def listening_test(
         params = {k: _plain(row[k]) for k in knobs if k in row}
         if "cell" in row and row["cell"] == row["cell"] and row["cell"] is not None:
             params.setdefault("cell", _plain(row["cell"]))
-        path = Path(row["audio_path"])
-        path = path if path.is_absolute() else catalogue.root / path
+        path = catalogue.get(str(row["clip_id"])).path  # the files layer: s3:// too
         stimuli.append(Stimulus(str(row["clip_id"]), str(path), params))
     test = ListeningTest(
         stimuli,
