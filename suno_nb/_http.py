@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx2 as httpx
 
-from suno_nb._extras import optional
+from suno_nb._extras import optional, require
 
 __all__ = [
     "AiohttpSession",
@@ -215,8 +215,7 @@ class AiohttpSession:
 
     def _get_session(self) -> Any:
         if self._session is None:
-            import aiohttp
-
+            aiohttp = require("aiohttp", extra="fast", feature="The aiohttp network path")
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=100),
                 timeout=aiohttp.ClientTimeout(total=self._timeout, connect=min(10, self._timeout)),
@@ -286,8 +285,7 @@ class AiohttpSession:
 def _map_aiohttp_error(exc: Exception) -> Exception:
     import asyncio
 
-    import aiohttp
-
+    aiohttp = require("aiohttp", extra="fast", feature="The aiohttp network path")
     if isinstance(exc, aiohttp.ClientConnectorError):
         return ConnectError(f"could not connect: {exc}")
     if isinstance(exc, asyncio.TimeoutError):
