@@ -29,7 +29,15 @@ from typing import Any
 
 from suno_nb.catalogue.store import CatalogueError, StoreBackend, _owner_is_dead
 
-__all__ = ["PLANS_FOLDER", "Spend", "SweepCell", "SweepQueue", "cells_of", "charge_of"]
+__all__ = [
+    "PLANS_FOLDER",
+    "Spend",
+    "SweepCell",
+    "SweepQueue",
+    "cell_state_of",
+    "cells_of",
+    "charge_of",
+]
 
 #: Folder of a catalogue where sweep plans were kept as files before schema version 6.
 PLANS_FOLDER = "sweeps"
@@ -362,8 +370,21 @@ def cells_of(record: Mapping[str, Any], estimate: float | None = None) -> list[S
 
 
 def _state(rows: Iterable[_Row]) -> str:
-    """The cell's state from its rows, as ``sweeps.runner.cell_state`` says (kept in step)."""
-    states = [(r.state, r.task_id) for r in rows if r.state != "lost"]
+    return cell_state_of((r.state, r.task_id) for r in rows)
+
+
+def cell_state_of(rows: Iterable[tuple[str | None, str | None]]) -> str:
+    """A sweep cell's state from its task rows' ``(state, task_id)`` pairs; the one rule.
+
+    ``done`` once a task succeeded; ``pending`` while a sent task (one with an id) runs;
+    ``uncertain`` when a send may have reached the service without an id coming back;
+    ``failed``; else ``todo``. Rows marked ``lost`` do not count.
+
+    Example:
+        >>> cell_state_of([("failed", "t1"), ("running", "t2")])
+        'pending'
+    """
+    states = [(s, t) for s, t in rows if s != "lost"]
     flight = ("submitted", "pending", "running")
     if any(s == "succeeded" for s, _ in states):
         return "done"

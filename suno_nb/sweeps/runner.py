@@ -45,6 +45,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from suno_nb.catalogue.queue import cell_state_of
 from suno_nb.errors import APIError, SubmissionUncertain, SunoError
 from suno_nb.sweeps.plan import Cell
 
@@ -60,7 +61,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-_IN_FLIGHT = ("submitted", "pending", "running")
 # How often a cell's wait is retried after a transient error (lost poll, timeout) before it is
 # left ``pending`` for resume(): the task exists and is paid, so it is never re-submitted.
 _WAIT_ATTEMPTS = 3
@@ -68,16 +68,7 @@ _WAIT_ATTEMPTS = 3
 
 def cell_state(rows: Sequence[Mapping[str, Any]]) -> str:
     """The state of one cell from its task rows (see the module table)."""
-    states = [(r.get("state"), r.get("task_id")) for r in rows if r.get("state") != "lost"]
-    if any(s == "succeeded" for s, _ in states):
-        return "done"
-    if any(s in _IN_FLIGHT and t for s, t in states):
-        return "pending"
-    if any(s == "uncertain" or (s in ("submitting", *_IN_FLIGHT) and not t) for s, t in states):
-        return "uncertain"
-    if any(s in ("failed", "rejected") for s, _ in states):
-        return "failed"
-    return "todo"
+    return cell_state_of((r.get("state"), r.get("task_id")) for r in rows)
 
 
 def cell_rows(catalogue: Any, sweep_id: str) -> dict[tuple[int, int], list[dict[str, Any]]]:
