@@ -235,7 +235,7 @@ class SyncBaseClient(BaseClient, _SyncEndpoints):
                 req.path,
                 json=req.json,
                 params=req.params,
-                headers=self._core._headers(stream=False),
+                headers={**self._core._headers(stream=False), **(req.headers or {})},
             )
         except _http.TransportError as exc:
             raise self._core.transport_error(req, exc) from exc
@@ -385,7 +385,7 @@ class AsyncBaseClient(BaseClient, _AsyncEndpoints):
                 req.path,
                 json=req.json,
                 params=req.params,
-                headers=self._core._headers(stream=False),
+                headers={**self._core._headers(stream=False), **(req.headers or {})},
             )
         except _http.TransportError as exc:
             raise self._core.transport_error(req, exc) from exc

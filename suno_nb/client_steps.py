@@ -39,6 +39,7 @@ __all__ = [
     "BASE_URL_ENV",
     "DEFAULT_BASE_URL",
     "EMULATOR_BASE_URL",
+    "IDEMPOTENCY_HEADER",
     "MIN_POLL_PAUSE",
     "TOKEN_ENV",
     "Core",
@@ -54,6 +55,9 @@ BASE_URL_ENV = "ACEDATACLOUD_API_BASE_URL"
 WaitMode = Literal["poll", "stream"]
 _CALL_OPTIONS = ("callback_url", "wait", "until", "timeout", "on_progress", "extra", "max_retries")
 
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+"""The header a de-duplicated write's key travels in (the Studio projects guide)."""
 
 MIN_POLL_PAUSE = 0.02
 """The shortest pause between two polls a service's hint can ask for, in seconds."""
@@ -88,6 +92,7 @@ class Request:
     read_only: bool = False  # safe to re-send: /suno/tasks and GETs
     stream: bool = False
     label: str = ""
+    headers: dict[str, str] | None = None  # on top of the client's own (Idempotency-Key)
 
 
 # Steps a core program yields; a shell performs each one and sends the result back.
@@ -232,8 +237,13 @@ class Core:
         if ep.method == "POST":
             # /suno/tasks only reads (the listing): safe to re-send on 5xx like any read.
             read_only = ep.path == "/suno/tasks"
+            # The guides send a write's key as the Idempotency-Key header, not in the body.
+            key = fields.pop("idempotency_key", None) if ep.idempotent else None
             body = {**ep.fixed, **fields}
-            return Request("POST", ep.path, json=body, read_only=read_only, label=name)
+            headers = {IDEMPOTENCY_HEADER: key} if key else None
+            return Request(
+                "POST", ep.path, json=body, read_only=read_only, label=name, headers=headers
+            )
         return Request(ep.method, ep.path, params=fields, read_only=ep.method == "GET", label=name)
 
     def tasks_request(self, ids: str | list[str]) -> Request:
@@ -279,10 +289,14 @@ class Core:
     # --- policies ---------------------------------------------------------------------------
     @staticmethod
     def retryable(req: Request, exc: BaseException) -> bool:
-        """Reads retry on every transient failure (``suno_nb.retry``); submissions on 429 only."""
+        """Reads and keyed writes retry on every transient failure; other submissions on 429 only.
+
+        A write with an ``Idempotency-Key`` is safe to re-send: the service answers the same
+        key and request with its first answer and never charges twice (Studio projects guide).
+        """
         if isinstance(exc, RateLimitError):
             return True  # a 429 refused the request: nothing was created
-        if not req.read_only:
+        if not req.read_only and IDEMPOTENCY_HEADER not in (req.headers or {}):
             return False  # paid and not idempotent: never re-send blindly
         return retry.transient(exc)
 

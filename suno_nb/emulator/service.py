@@ -865,6 +865,10 @@ class Emulator:
         def run(call: _Call) -> EmulatorResponse:
             if ep.method == "POST":
                 raw = check.parse_json(call.body, self.settings.max_body)
+                key = call.headers.get("idempotency-key")
+                if ep.idempotent and key and isinstance(raw, dict):
+                    # The documented place; a key in the body (older clients) still counts.
+                    raw.setdefault("idempotency_key", key)
                 values = check.endpoint_request(name, raw)
             else:
                 values = check.query_values(name, call.query)

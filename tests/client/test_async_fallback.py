@@ -54,8 +54,9 @@ def test_without_aiohttp_a_loopback_emulator_server_still_answers(
         asyncio.run(run())
     finally:
         server.stop()
-    # A loopback emulator's hints pace the polls (0.41 s, then the rest of the 1.5 s).
-    assert pauses and pauses[0] == pytest.approx(0.41, abs=0.05)
+    # A loopback emulator's hints pace the polls: at most the 0.4 s queue stage plus 10 ms
+    # (less on a busy machine, where the answer comes later), not the schedule's first 0.5 s.
+    assert pauses and 0.0 < pauses[0] <= 0.45, pauses
 
 
 def test_with_aiohttp_the_network_path_is_the_lean_session() -> None:

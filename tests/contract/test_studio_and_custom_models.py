@@ -183,3 +183,62 @@ def test_an_application_has_three_custom_model_slots(studio) -> None:
         client.create_custom_model("fourth", URLS)
     client.delete_custom_model(made[0].id)  # an archived model frees its slot
     assert client.create_custom_model("fourth", URLS).status == "ready"
+
+
+# ------------------------------------------------------------------------- idempotency keys
+
+
+def _recording(emu, monkeypatch, answer_lost_once: bool = False) -> list[tuple[dict, bytes]]:
+    """Wrap the emulator's handler: note each request's headers and body; optionally answer the
+    first project write with a 503 after doing it (an answer lost on the way back)."""
+    seen: list[tuple[dict, bytes]] = []
+    real = emu.handle
+
+    def handle(method, path, query, headers, body):
+        seen.append(({k.lower(): v for k, v in headers.items()}, body))
+        answer = real(method, path, query, headers, body)
+        if answer_lost_once and path == "/suno/projects" and len(seen) == 1:
+            from suno_nb.emulator.service import EmulatorResponse
+
+            return EmulatorResponse(503, {"success": False, "error": {"code": "unavailable"}})
+        return answer
+
+    monkeypatch.setattr(emu, "handle", handle)
+    return seen
+
+
+def test_a_write_sends_its_key_as_the_idempotency_key_header(studio, monkeypatch) -> None:
+    import json
+
+    client, emu = studio
+    seen = _recording(emu, monkeypatch)
+    made = client.create_project(title="header", idempotency_key="k-header")
+    headers, body = seen[-1]
+    assert headers["idempotency-key"] == "k-header"
+    assert "idempotency_key" not in json.loads(body)  # the guides' place is the header
+    assert client.create_project(title="header", idempotency_key="k-header").id == made.id
+    client.create_project(title="fresh")
+    assert len(seen[-1][0]["idempotency-key"]) == 32  # filled in when none is given
+
+
+def test_a_keyed_write_whose_answer_was_lost_is_sent_again_and_makes_one_object(
+    studio, monkeypatch
+) -> None:
+    client, emu = studio
+    seen = _recording(emu, monkeypatch, answer_lost_once=True)
+    made = client.create_project(title="lost answer")
+    keys = [h["idempotency-key"] for h, _ in seen]
+    assert len(keys) == 2 and keys[0] == keys[1]  # re-sent once, with the same key
+    _, page = emu.store.tasks(limit=100, kinds=("create_project",))
+    made_ids = {t["response"]["data"]["id"] for t in page if t.get("kind") == "create_project"}
+    assert made_ids == {made.id}  # the second send got the first answer: one project
+
+
+def test_only_keyed_writes_are_re_sent_on_a_transient_failure() -> None:
+    from suno_nb.client_steps import IDEMPOTENCY_HEADER, Core, Request
+    from suno_nb.errors import ServerError
+
+    failure = ServerError("503", status=503)
+    keyed = Request("POST", "/suno/projects", json={}, headers={IDEMPOTENCY_HEADER: "k"})
+    assert Core.retryable(keyed, failure)
+    assert not Core.retryable(Request("POST", "/suno/audios", json={}), failure)
