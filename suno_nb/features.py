@@ -46,7 +46,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from suno_nb.errors import SunoError
 
@@ -105,6 +105,21 @@ _MAJOR_PROFILE = (6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.
 _MINOR_PROFILE = (6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17)
 
 
+class ByteSource(Protocol):
+    """An audio source that reads its own bytes (a catalogue's remote object, read and checked
+    in the worker that measures it); ``str(source)`` names it in errors.
+
+    Example:
+        >>> class Blob:
+        ...     def read_bytes(self) -> bytes:
+        ...         return b"RIFF"
+        >>> callable(Blob().read_bytes)
+        True
+    """
+
+    def read_bytes(self) -> bytes: ...
+
+
 class AudioFeatureError(SunoError, ValueError):
     """A source could not be measured: missing, undecodable, silent or too short.
 
@@ -117,7 +132,9 @@ class AudioFeatureError(SunoError, ValueError):
         super().__init__(f"{source}: {problem}")
 
 
-def measure(source: str | os.PathLike[str] | np.ndarray, sr: int | None = None) -> dict[str, Any]:
+def measure(
+    source: str | os.PathLike[str] | ByteSource | np.ndarray, sr: int | None = None
+) -> dict[str, Any]:
     """Measure one track and return a dict keyed by :data:`FEATURE_COLUMNS`.
 
     ``source`` is a path to an audio file (WAV, FLAC, OGG, MP3; ``sr`` must then be None) or a
@@ -137,7 +154,7 @@ def measure(source: str | os.PathLike[str] | np.ndarray, sr: int | None = None) 
 
 
 def measure_many(
-    sources: Iterable[str | os.PathLike[str] | np.ndarray],
+    sources: Iterable[str | os.PathLike[str] | ByteSource | np.ndarray],
     *,
     n_jobs: int | None = None,
     progress: bool = True,
@@ -155,7 +172,8 @@ def measure_many(
     (``with joblib.parallel_config(backend="dask"):`` spreads the batches over a Dask cluster).
     With ``on_error="nan"`` a bad file gives a row of NaNs with an ``error`` message instead of
     stopping the batch. ``sr`` applies to array sources. A source may be a URL that fsspec
-    opens (``s3://…``; needs ``suno-nb[lab]``).
+    opens (``s3://…``; needs ``suno-nb[lab]``) or any object with ``read_bytes()``
+    (:class:`ByteSource`), which the worker calls itself.
 
     Example:
         >>> import numpy as np
@@ -179,7 +197,7 @@ def measure_many(
 
 
 def iter_measure(
-    sources: Sequence[str | os.PathLike[str] | np.ndarray],
+    sources: Sequence[str | os.PathLike[str] | ByteSource | np.ndarray],
     *,
     n_jobs: int | None = None,
     batch_size: int | None = None,
@@ -323,7 +341,7 @@ def _measure_batch(batch: list[Any], sr: int | None, on_error: str) -> list[dict
     rows = []
     for source in batch:
         try:
-            rows.append(measure(source, sr=None if _is_path(source) else sr))
+            rows.append(measure(source, sr=None if _is_file_like(source) else sr))
         except AudioFeatureError as error:
             if on_error == "raise":
                 raise
@@ -348,6 +366,16 @@ def _is_path(source: object) -> bool:
     return isinstance(source, str | os.PathLike)
 
 
+def _is_readable(source: object) -> bool:
+    """A source that gives its own bytes: ``read_bytes()`` (e.g. a catalogue's stored object,
+    read and hash-checked in the worker), labelled by ``str(source)``."""
+    return not _is_path(source) and callable(getattr(source, "read_bytes", None))
+
+
+def _is_file_like(source: object) -> bool:
+    return _is_path(source) or _is_readable(source)
+
+
 def _load(source: Any, sr: int | None) -> tuple[str, np.ndarray, int]:
     """Return (label, float32 samples shaped (n, channels), sample rate)."""
     import numpy as np
@@ -359,8 +387,16 @@ def _load(source: Any, sr: int | None) -> tuple[str, np.ndarray, int]:
         if "://" in label and not label.startswith("file://"):
             return label, *_read_url(label)
         return label, *_read_file(Path(label.removeprefix("file://")))
+    if _is_readable(source):
+        label = str(source)
+        if sr is not None:
+            raise ValueError(f"{label}: sr is read from the file; pass sr only with an array")
+        return label, *_read_source(source, label)
     if not isinstance(source, np.ndarray):
-        raise TypeError(f"source must be a path or a numpy array, got {type(source).__name__}")
+        raise TypeError(
+            "source must be a path, an object with read_bytes() or a numpy array, got "
+            f"{type(source).__name__}"
+        )
     if sr is None or sr <= 0:
         raise ValueError("measure(array, sr=...) needs the sample rate of the array")
     samples = np.asarray(source, dtype=np.float32)
@@ -389,6 +425,26 @@ def _read_file(path: Path) -> tuple[np.ndarray, int]:
             f"cannot decode audio ({error}); the file may be truncated or not WAV/FLAC/OGG/MP3"
             " - delete it and download it again",
         ) from error
+    return samples, int(rate)
+
+
+def _read_source(source: Any, label: str) -> tuple[np.ndarray, int]:
+    """Audio from an object's ``read_bytes()``; its failures (a hash mismatch, an unreadable
+    object: ``SunoError``, ``OSError`` or ``ValueError``) become an :class:`AudioFeatureError`
+    naming it, so ``on_error="nan"`` records them as a row and the batch goes on."""
+    import io
+
+    import soundfile
+
+    try:
+        data = source.read_bytes()
+    except (SunoError, OSError, ValueError) as error:
+        problem = str(error).removeprefix(f"{label} ").removeprefix(f"{label}: ")
+        raise AudioFeatureError(label, problem) from error
+    try:
+        samples, rate = soundfile.read(io.BytesIO(data), dtype="float32", always_2d=True)
+    except (soundfile.LibsndfileError, RuntimeError, TypeError) as error:
+        raise AudioFeatureError(label, f"cannot decode audio ({error})") from error
     return samples, int(rate)
 
 

@@ -31,6 +31,7 @@ from suno_nb.errors import error_from_response
 __all__ = [
     "DownloadError",
     "FileStore",
+    "RemoteAudio",
     "StoredFile",
     "fetch_bytes",
     "store_bytes",
@@ -45,6 +46,46 @@ _IMAGE_EXT = {"jpeg", "jpg", "png", "webp", "gif"}
 
 class DownloadError(CatalogueError):
     """A file could not be fetched or does not decode; the clip stays recorded as ``failed``."""
+
+
+@dataclass(frozen=True)
+class RemoteAudio:
+    """A stored audio object a worker reads itself: its URL, recorded hash and fsspec options.
+
+    It pickles small (no bytes, no open filesystem), so a Dask worker on another machine fetches
+    the object straight from the store; :meth:`read_bytes` checks the bytes against ``sha256``
+    there and raises :class:`DownloadError` on a mismatch. :func:`suno_nb.features.measure`
+    accepts it (any object with ``read_bytes()``). ``storage_options`` travel to the workers
+    with the task, they are never written to the catalogue.
+
+    Example:
+        >>> import fsspec
+        >>> fsspec.filesystem("memory").pipe_file("/demo/a.wav", b"RIFF")
+        >>> import hashlib
+        >>> RemoteAudio("memory://demo/a.wav", hashlib.sha256(b"RIFF").hexdigest()).read_bytes()
+        b'RIFF'
+    """
+
+    url: str
+    sha256: str | None
+    storage_options: Mapping[str, Any] | None = None
+
+    def __str__(self) -> str:
+        return self.url
+
+    def read_bytes(self) -> bytes:
+        """The object's bytes, checked against ``sha256`` (skipped when None)."""
+        fsspec = require("fsspec", extra="lab", feature=f"Reading {self.url}")
+        try:
+            with fsspec.open(self.url, "rb", **dict(self.storage_options or {})) as handle:
+                data = bytes(handle.read())
+        except (OSError, KeyError, ValueError) as exc:
+            raise DownloadError(
+                f"{self.url} cannot be read ({exc}); run catalogue.fetch_missing() to download "
+                "it again"
+            ) from exc
+        _check(data, self.sha256, self.url)
+        return data
 
 
 @dataclass(frozen=True)
@@ -192,7 +233,8 @@ class FileStore:
             scheme = urlsplit(text).scheme
             if scheme in ("s3", "s3a"):
                 require("s3fs", extra="lab", feature=f"Files at {text}")
-            self._fs, self._base = fsspec.core.url_to_fs(text, **dict(storage_options or {}))
+            self._options = dict(storage_options or {})
+            self._fs, self._base = fsspec.core.url_to_fs(text, **self._options)
             self._base = self._base.rstrip("/")
             self.url = text.rstrip("/")
             self.root: Path | None = None
@@ -254,6 +296,22 @@ class FileStore:
             ) from exc
         _check(data, sha256, self.location(relative))
         return data
+
+    def source(self, relative: str, sha256: str | None) -> Path | RemoteAudio:
+        """What a worker reads a stored audio file from: the local path in a folder (checked
+        here), a :class:`RemoteAudio` for a remote location (fetched and checked by the worker,
+        nothing downloaded in this process).
+
+        Example:
+            >>> import tempfile
+            >>> files = FileStore(tempfile.mkdtemp())
+            >>> relative, sha = files.put("audio", b"RIFF....WAVE", "a.wav")
+            >>> files.source(relative, sha) == files.path(relative, sha)
+            True
+        """
+        if self.remote:
+            return RemoteAudio(self.location(relative), sha256, self._options or None)
+        return self.path(relative, sha256)
 
     def path(self, relative: str, sha256: str | None) -> Path:
         """A local path with the file's checked bytes: the file itself in a folder, a cached

@@ -647,10 +647,11 @@ def _measure_and_store(
 
     if not ids:
         return
-    # through the files layer: hashes checked, remote files copied to a local cache once
-    paths = [str(files.path(by_id[cid][2], by_id[cid][3])) for cid in ids]
+    # through the files layer: local files as checked paths; remote objects as RemoteAudio,
+    # fetched and hash-checked by each worker (nothing downloaded here, no shared cache needed)
+    sources = [files.source(by_id[cid][2], by_id[cid][3]) for cid in ids]
     done, rows = 0, []
-    for batch_rows in iter_measure(paths, n_jobs=n_jobs, on_error="nan"):
+    for batch_rows in iter_measure(sources, n_jobs=n_jobs, on_error="nan"):
         rows.extend(batch_rows)
         bar.update(len(batch_rows))
         if len(rows) >= _STORE_EVERY or done + len(rows) == len(ids):

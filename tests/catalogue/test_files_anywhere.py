@@ -141,3 +141,84 @@ def test_a_postgresql_catalogue_finds_its_s3_files_on_another_machine(
     local = Catalogue(tmp_path / "personal")
     report = local.import_bundle(other.export_bundle(tmp_path / "bundle.zip"))
     assert report["clips"] == 2 and local.get(track.id).path.is_file()
+
+
+def _same_features(measured, expected) -> None:
+    """Equal features (the catalogue stores NaN as null, so compare numbers as floats)."""
+    import pandas as pd
+
+    from suno_nb import features
+
+    numbers = [c for c in features.FEATURE_COLUMNS if c != "key"]
+    pd.testing.assert_frame_equal(
+        measured[numbers].astype(float), expected[numbers].astype(float), rtol=1e-5
+    )
+    assert list(measured["key"]) == list(expected["key"])
+
+
+def _cached_audio(folder) -> list:
+    return [p for p in (folder / "file_cache").rglob("*") if p.is_file()]
+
+
+@pytest.mark.slow  # librosa, and one Dask LocalCluster
+def test_workers_read_s3_audio_themselves_hash_checked(tmp_path, service, s3):
+    """Issue 17.4: catalogue.measure hands workers the objects (URL + sha256), not paths into
+    the main process's cache; features equal those of local copies; a damaged object is an
+    error row naming it, the other clips are measured."""
+    import pickle
+
+    import pandas as pd
+
+    from suno_nb import features
+    from suno_nb.catalogue.files import RemoteAudio
+
+    catalogue = Catalogue(tmp_path / "cat", files=f"s3://{BUCKET}/suno")
+    with make_client(service, catalogue) as client:
+        task = client.generate(prompt="lofi measured in the workers")
+    ids = [clip.id for clip in task.clips]
+    stored = {
+        cid: (path, sha)
+        for cid, path, sha in catalogue.store.read(
+            "SELECT clip_id, path, sha256 FROM files WHERE kind = 'audio'"
+        )
+    }
+    copies = []  # the reference: the same bytes, measured from local files
+    for cid in ids:
+        copy = tmp_path / f"{cid}.mp3"
+        body = s3.get_object(Bucket=BUCKET, Key=f"suno/{stored[cid][0]}")["Body"].read()
+        copy.write_bytes(body)
+        copies.append(copy)
+    expected = pd.DataFrame(
+        features.measure_many(copies, n_jobs=1, progress=False),
+        index=pd.Index(ids, name="clip_id"),
+    )[list(features.FEATURE_COLUMNS)]
+
+    source = catalogue.files.source(*stored[ids[0]])
+    assert isinstance(source, RemoteAudio) and str(source).startswith(f"s3://{BUCKET}/suno/")
+    assert pickle.loads(pickle.dumps(source)) == source  # small, travels to any worker
+
+    before = _cached_audio(tmp_path / "cat")
+    measured = catalogue.measure(progress=False)
+    assert _cached_audio(tmp_path / "cat") == before == []  # nothing downloaded here
+    _same_features(measured.loc[ids], expected)
+
+    # a damaged object: that clip gets an error row naming it, the other one is measured
+    damaged = catalogue.files.location(stored[ids[0]][0])
+    s3.put_object(Bucket=BUCKET, Key=damaged.removeprefix(f"s3://{BUCKET}/"), Body=b"ID3 bad")
+    with catalogue.store.write() as conn:  # make both stale again
+        conn.execute("DELETE FROM features")
+    joblib = pytest.importorskip("joblib")
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+        joblib.parallel_config(backend="dask"),
+    ):
+        again = catalogue.measure(progress=False)
+    assert _cached_audio(tmp_path / "cat") == []
+    error = catalogue.store.read("SELECT error FROM features WHERE clip_id = ?", [ids[0]])[0][0]
+    assert damaged in error and "does not match its recorded sha256" in error
+    assert again.loc[ids[0], "tempo_bpm"] is None or pd.isna(again.loc[ids[0], "tempo_bpm"])
+    _same_features(again.loc[[ids[1]]], expected.loc[[ids[1]]])
