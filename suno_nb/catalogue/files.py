@@ -18,7 +18,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -68,7 +68,8 @@ class RemoteAudio:
 
     url: str
     sha256: str | None
-    storage_options: Mapping[str, Any] | None = None
+    # never in a repr: the options may hold credentials, and workers log their tasks
+    storage_options: Mapping[str, Any] | None = field(default=None, repr=False)
 
     def __str__(self) -> str:
         return self.url
