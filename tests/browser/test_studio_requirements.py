@@ -123,7 +123,10 @@ def test_studio_and_players_meet_issue_15(jupyterlab: Any, page: Any, artifacts:
 
     # lyrics render as text: lines, no Python dict, no literal \\n
     lesson.get_by_role("tab", name="lyrics").click()
-    lyrics = lesson.locator(".suno-nb-panel", has=page.locator(".suno-nb-field-prompt")).last
+    # the shown tab's panel: hidden tabs' panels (also with a prompt) stay in the page
+    lyrics = lesson.locator(
+        ".suno-nb-panel:visible", has=page.locator(".suno-nb-field-prompt")
+    ).last
     lyrics.locator(".suno-nb-field-prompt textarea").fill("a school trip")
     lyrics.locator(".suno-nb-submit").click()
     result = lyrics.locator(".suno-nb-results")

@@ -91,7 +91,7 @@ def test_four_workers_share_a_sweep_and_a_killed_one_is_taken_over(postgres_url,
         victim.send_signal(signal.SIGKILL)
         victim.wait()
         outcomes = _finish(workers[1:], timeout=80)
-        assert all(code == 0 for code, _, _ in outcomes), outcomes
+        assert all(code == 0 for code, _, _ in outcomes), [err[-4000:] for _, _, err in outcomes]
 
         counts = _per_cell(base_url, BASE["prompt"])
         assert len(counts) == 64, f"cells never sent: {64 - len(counts)}"
@@ -113,7 +113,7 @@ def test_workers_never_spend_more_than_the_shared_budget(postgres_url, tmp_path)
         Sweep({**BASE, "prompt": prompt}, grid=_grid(5), catalogue=catalogue, sweep_id="tight",
               budget=5.0, over_budget="stop").save()  # fmt: skip  # 25 cells ≈ 14 credits
         outcomes = _finish(_workers(3, postgres_url, files, base_url, "tight"), timeout=80)
-        assert all(code == 0 for code, _, _ in outcomes), outcomes
+        assert all(code == 0 for code, _, _ in outcomes), [err[-4000:] for _, _, err in outcomes]
         assert any("budget spent" in out for _, out, _ in outcomes), outcomes
         sent = sum(_per_cell(base_url, prompt).values())
         billed = sum(
