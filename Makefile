@@ -53,7 +53,7 @@ lint: $(STAMP_DEV)
 
 test: $(STAMP_DEV) $(STAMP_SYS) $(STAMP_WARM) lint
 	$(PY) scripts/codegen.py --check
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=20  # the slowest tests, printed: the suite must stay under 15 min
 
 bench: $(STAMP_DEV) $(STAMP_WARM)
 	$(PY) -m benchmarks
