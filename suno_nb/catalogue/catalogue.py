@@ -674,6 +674,8 @@ class Catalogue:
             for k, a, req, t, service in candidates
             if str(k) in taken
         ]
+        if not rows:  # another process claimed them all between our look and our claim
+            return result
         try:
             self._settle(rows, client, result)
         finally:

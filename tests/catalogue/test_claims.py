@@ -251,3 +251,17 @@ def test_claims_racing_for_a_budget_never_reserve_more_than_it(catalogue):
     spend = catalogue.queue.spend("race")
     assert spend.total == pytest.approx(4.48) and spend.in_flight == 8
     assert set(catalogue.queue.workers("race").values()) <= {r.owner for r in racers}
+
+
+def test_reconcile_leaves_rows_another_process_claimed_in_the_meantime(
+    catalogue, emulator, monkeypatch
+):
+    # A worker looked (nobody held the row), then another worker claimed it before this one
+    # could: there is nothing left to settle here. It crashed with min() of nothing before.
+    key = _lose_answer(catalogue, {"prompt": "a race", "model": "chirp-v4-5"})
+    with catalogue.store.write() as conn:
+        assert catalogue.store.claim(conn, catalogue_module.TASK_SCOPE, [str(key)], "other:1:x", 60)
+    monkeypatch.setattr(catalogue.store, "holders", lambda scope: {})  # the look came first
+    result = catalogue.reconcile(_client(emulator, False))
+    assert not result
+    assert catalogue.store.read("SELECT state FROM tasks WHERE key = ?", (key,)) == [("uncertain",)]
