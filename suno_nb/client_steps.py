@@ -33,7 +33,7 @@ from suno_nb.errors import (
     status_of_code,
 )
 from suno_nb.models import TaskRecord, parse_result
-from suno_nb.tasks import ProgressHook, TaskBase, TaskObserver, Until
+from suno_nb.tasks import ProgressHook, TaskBase, TaskObserver, Until, hears_writes
 
 __all__ = [
     "BASE_URL_ENV",
@@ -454,16 +454,29 @@ class Core:
         return [_adopt(make(), record) for record in _items(answer)]
 
     def endpoint_program(self, name: str, values: Mapping[str, Any]) -> Generator[_Step, Any, Any]:
-        answer = yield _Send(self.endpoint_request(name, _split_call(values)[0]))
-        if _accepted_only(name, answer):
-            # An asynchronous endpoint (an enhanced upload) answers with its task id alone: the
-            # result comes from /suno/tasks, polled as a song's task is.
-            task = TaskBase(action=name, request={}, task_id=answer["task_id"])
-            task.trace_id = answer.get("trace_id")
-            yield from self.wait_program(task)
-            data = task.record.endpoint_data if task.record is not None else None
-            answer = {"task_id": task.task_id, "trace_id": task.trace_id, "data": data}
-        return _endpoint_result(name, answer)
+        """Send an endpoint call; a keyed write is told to the observers before it goes out
+        (``write_sending``: the catalogue records its key) and after (``write_answered``)."""
+        req = self.endpoint_request(name, _split_call(values)[0])
+        key = (req.headers or {}).get(IDEMPOTENCY_HEADER)
+        tokens = self.observe_write_sending(name, req, key) if key else None
+        try:
+            answer = yield _Send(req)
+            if _accepted_only(name, answer):
+                # An asynchronous endpoint (an enhanced upload) answers with its task id alone:
+                # the result comes from /suno/tasks, polled as a song's task is.
+                task = TaskBase(action=name, request={}, task_id=answer["task_id"])
+                task.trace_id = answer.get("trace_id")
+                yield from self.wait_program(task)
+                data = task.record.endpoint_data if task.record is not None else None
+                answer = {"task_id": task.task_id, "trace_id": task.trace_id, "data": data}
+            result = _endpoint_result(name, answer)
+        except BaseException as exc:
+            if tokens is not None:
+                self.observe_write_answered(tokens, None, exc)
+            raise
+        if tokens is not None:
+            self.observe_write_answered(tokens, result, None)
+        return result
 
     def notify(self, task: TaskBase, hook: ProgressHook | None, bar: Any) -> None:
         snap = task.progress()
@@ -495,6 +508,23 @@ class Core:
     def observe_submitting(self, action: str, body: Mapping[str, Any]) -> list[Any]:
         """Tell every observer a submission is about to go out; returns their keys."""
         return [obs.task_submitting(action, body, self.service) for obs in self.observers]
+
+    def observe_write_sending(self, name: str, req: Request, key: str) -> list[tuple[Any, Any]]:
+        """Tell the observers that hear writes (``WriteObserver``) a keyed write is about to go
+        out; returns ``(observer, token)`` pairs. An observer that raises stops the write."""
+        body = req.json if req.json is not None else dict(req.params or {})
+        return [
+            (obs, obs.write_sending(name, body, key, self.service))
+            for obs in self.observers
+            if hears_writes(obs)
+        ]
+
+    @staticmethod
+    def observe_write_answered(
+        tokens: list[tuple[Any, Any]], result: Any, error: BaseException | None
+    ) -> None:
+        for obs, token in tokens:
+            obs.write_answered(token, result, error)
 
     def observe(self, method: str, *args: Any) -> None:
         """Forward an event; ``task_submitted``/``task_submit_failed`` get each one's key."""

@@ -29,7 +29,9 @@ __all__ = [
     "TaskBase",
     "TaskObserver",
     "Until",
+    "WriteObserver",
     "check_observer",
+    "hears_writes",
 ]
 
 Until = Literal["complete", "stream"]
@@ -74,8 +76,38 @@ class TaskObserver(Protocol):
     def task_submit_failed(self, key: Any, error: BaseException) -> None: ...
 
 
+@runtime_checkable
+class WriteObserver(Protocol):
+    """What a recorder hears about a keyed endpoint write (a Studio project or custom model).
+
+    ``write_sending`` runs before the write goes out, with the endpoint's name, the body (never
+    a header, so never the token), its idempotency key and the service; it returns a token that
+    comes back with ``write_answered`` and the parsed answer, or the error (``result`` is then
+    ``None``). These hooks are optional: an observer with only the four ``TaskObserver``
+    methods is told nothing about writes.
+
+    Examples:
+        ```python
+        class Keys(QuietObserver):
+            def write_sending(self, name, body, key, service):
+                print(name, key)
+        ```
+    """
+
+    def write_sending(self, name: str, body: Mapping[str, Any], key: str, service: str) -> Any: ...
+    def write_answered(
+        self, token: Any, result: Any = None, error: BaseException | None = None
+    ) -> None: ...
+
+
+def hears_writes(observer: Any) -> bool:
+    """Whether ``observer`` has the two optional :class:`WriteObserver` hooks."""
+    return isinstance(observer, WriteObserver)
+
+
 class QuietObserver:
-    """A ``TaskObserver`` that ignores every event: subclass it and override what you need."""
+    """A ``TaskObserver`` (and ``WriteObserver``) that ignores every event: subclass it and
+    override what you need."""
 
     def task_submitting(self, action: str, request: Mapping[str, Any], service: str) -> Any:
         return None
@@ -87,6 +119,14 @@ class QuietObserver:
         return None
 
     def task_submit_failed(self, key: Any, error: BaseException) -> None:
+        return None
+
+    def write_sending(self, name: str, body: Mapping[str, Any], key: str, service: str) -> Any:
+        return None
+
+    def write_answered(
+        self, token: Any, result: Any = None, error: BaseException | None = None
+    ) -> None:
         return None
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from suno_nb.catalogue import files as files_layer
 from suno_nb.catalogue import postgres as _postgres  # noqa: F401 - registers postgresql://
-from suno_nb.catalogue import reconcile, recorder
+from suno_nb.catalogue import reconcile, recorder, writes
 from suno_nb.catalogue.store import (
     CatalogueError,
     CatalogueFullError,
@@ -63,6 +63,7 @@ DEFAULT_LEASE_SECONDS = 60.0
 DEFAULT_SETTLE_SECONDS = 120.0
 EMULATOR_SETTLE_SECONDS = 1.0
 TASK_SCOPE = "task"  # claims on single recorded requests (item: the row's key)
+WRITE_SCOPE = "write"  # claims on keyed endpoint writes being sent (item: the row's key)
 MIN_FREE_BYTES = 4 * 2**20  # below this nothing is sent: the record must fit
 RESERVE_NAME = ".space-reserve"  # deleted to make room for a task id on a full disk
 RESERVE_BYTES = 2**20
@@ -103,17 +104,30 @@ class Reconciliation:
 
 @dataclass
 class ResumeReport:
-    """What :meth:`Catalogue.resume` did. Nothing was re-sent."""
+    """What :meth:`Catalogue.resume` did. No song task (``/suno/audios``) was re-sent; keyed
+    endpoint writes (projects, custom models) left unanswered were, with their own keys:
+    ``writes`` maps each key to the made object's id, ``writes_failed`` to why not."""
 
     finished: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     uncertain: list[PendingTask] = field(default_factory=list)
     downloads: dict[str, int] = field(default_factory=dict)
     reconciled: Reconciliation = field(default_factory=Reconciliation)
+    writes: dict[str, str] = field(default_factory=dict)
+    writes_failed: dict[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
         lines = [f"resumed {len(self.finished)} task(s), {len(self.failed)} failed"]
         lines += [f"  {task_id}: {why}" for task_id, why in self.failed.items()]
+        if self.writes or self.writes_failed:
+            lines.append(
+                f"re-sent {len(self.writes) + len(self.writes_failed)} endpoint write(s) whose "
+                "answer was lost, each with its own idempotency key (the service answers a key "
+                f"it has seen with its first answer: nothing was made twice); "
+                f"{len(self.writes)} answered"
+            )
+            lines += [f"  key {k}: {answer}" for k, answer in self.writes.items()]
+            lines += [f"  key {k}: {why}" for k, why in self.writes_failed.items()]
         found = self.reconciled
         if found.adopted:
             lines.append(
@@ -321,6 +335,51 @@ class Catalogue:
             warnings.warn(f"suno_nb catalogue: could not record a failed submission: {exc}",
                           stacklevel=2)  # fmt: skip
         self._let_go(TASK_SCOPE, [str(key)])
+
+    # --- the WriteObserver hooks: keyed endpoint writes ------------------------------------------
+    def write_sending(self, name: str, body: Mapping[str, Any], key: str, service: str) -> int:
+        """Record a keyed endpoint write (and claim it) before it is sent. Raises if the
+        catalogue cannot write, so no write goes out whose key could be lost."""
+        self._check_space()
+        with self._store.write() as conn:
+            row = writes.insert_sending(conn, name, body, key, service)
+            self._store.claim(conn, WRITE_SCOPE, [str(row)], self.owner, self.lease_seconds)
+        self._hold(WRITE_SCOPE, [str(row)])
+        return row
+
+    def write_answered(
+        self, token: int, result: Any = None, error: BaseException | None = None
+    ) -> None:
+        """The write's outcome: ``done`` (the object's id), ``failed`` or ``uncertain``.
+        A catalogue that cannot write warns: the call itself already succeeded or failed."""
+        if token is None:
+            return
+        try:
+            with self._store.write() as conn:
+                writes.mark_answered(conn, token, result, error)
+                conn.execute(
+                    "DELETE FROM claims WHERE scope = ? AND item = ? AND owner = ?",
+                    (WRITE_SCOPE, str(token), self.owner),
+                )
+        except (SunoError, OSError, sqlite3.Error) as exc:
+            warnings.warn(
+                f"suno_nb catalogue could not record the answer of endpoint write {token}: "
+                f"{exc}. It stays 'sending'; suno_nb.resume() re-sends it with its key",
+                stacklevel=3,
+            )
+        self._let_go(WRITE_SCOPE, [str(token)])
+
+    def pending_writes(self) -> list[writes.PendingWrite]:
+        """Keyed endpoint writes whose answer never arrived (``sending``: the kernel stopped
+        while waiting; ``uncertain``: the answer was lost). :meth:`resume` re-sends them with
+        their recorded key and body.
+
+        Example:
+            >>> import tempfile
+            >>> Catalogue(tempfile.mkdtemp()).pending_writes()
+            []
+        """
+        return writes.pending(self._store)
 
     def _save_task_id(self, key: int, task: Any) -> None:
         task_id = getattr(task, "task_id", None)
@@ -759,9 +818,13 @@ class Catalogue:
     def resume(self, client: Any = None, *, timeout: float | None = None) -> ResumeReport:
         """Finish every task left pending (kernel restart, lost network) and fetch missing files.
 
-        Submissions whose answer was lost are first looked up in the service's task list
+        Keyed endpoint writes (Studio projects, custom models) whose answer never arrived
+        (:meth:`pending_writes`) are sent again with their recorded idempotency key and body:
+        the service answers a key it has seen with its first answer, so nothing is made twice.
+        Submissions of songs whose answer was lost are looked up in the service's task list
         (:meth:`reconcile`): found ones are adopted, proved-absent ones marked ``lost`` (nothing
-        paid). Then every task with an id is waited on. Nothing is ever re-sent here.
+        paid). Then every task with an id is waited on. A song task (``/suno/audios``, which
+        has no idempotency key) is never re-sent.
         ``client`` defaults to the last client that recorded into this catalogue object;
         ``suno_nb.resume()`` builds one for you.
 
@@ -770,11 +833,16 @@ class Catalogue:
             >>> print(report)                         # doctest: +SKIP
         """
         report = ResumeReport()
-        if not self.pending() and not self._store.read(
-            "SELECT 1 FROM files WHERE state NOT IN ('ok', 'remote') LIMIT 1"
+        if (
+            not self.pending()
+            and not self.pending_writes()
+            and not self._store.read(
+                "SELECT 1 FROM files WHERE state NOT IN ('ok', 'remote') LIMIT 1"
+            )
         ):
             return report
         client = self._client(client)
+        self._resend_writes(client, report)
         report.reconciled = self.reconcile(client)
         for item in self.pending():
             if item.uncertain:
@@ -793,6 +861,40 @@ class Catalogue:
         if report.uncertain or report.downloads.get("failed"):
             warnings.warn(str(report), stacklevel=2)
         return report
+
+    def _resend_writes(self, client: Any, report: ResumeReport) -> None:
+        """Re-send each unanswered keyed write with its own key (rows another live process is
+        sending are left to it). The outcome is written here, whether or not ``client``
+        records into this catalogue."""
+        busy = self._store.holders(WRITE_SCOPE)
+        waiting = [w for w in self.pending_writes() if str(w.key) not in busy]
+        if not waiting:
+            return
+        with self._store.write() as conn:
+            items = [str(w.key) for w in waiting]
+            taken = set(self._store.claim(conn, WRITE_SCOPE, items, self.owner, self.lease_seconds))
+        self._hold(WRITE_SCOPE, taken)
+        try:
+            for write in waiting:
+                if str(write.key) not in taken:
+                    continue
+                result, error = None, None
+                try:
+                    result = client._endpoint(write.endpoint, writes.fields_to_resend(write))
+                except SunoError as exc:
+                    error = exc
+                with self._store.write() as conn:
+                    state = writes.mark_answered(conn, write.key, result, error)
+                if error is None:
+                    report.writes[write.idempotency_key] = (
+                        f"{write.endpoint} → {writes.ids_of(result)[0] or 'done'}"
+                    )
+                else:
+                    report.writes_failed[write.idempotency_key] = (
+                        f"{write.endpoint}: {state}: {type(error).__name__}: {error}"
+                    )
+        finally:
+            self._let_go(WRITE_SCOPE, sorted(taken))
 
     def _mark_failed(self, item: PendingTask, exc: SunoError) -> None:
         from suno_nb.errors import APIError, TaskNotFound

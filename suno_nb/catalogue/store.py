@@ -49,6 +49,13 @@ duration, fetched_at)``
 ``rate_limits(name, per_minute, tokens, updated_at)`` (version 6)
     a token bucket shared by every process: ``tokens`` submissions may go out now, refilled at
     ``per_minute``.
+``endpoint_writes(key, idempotency_key, endpoint, request, service, state, attempts, answer_id,
+version_id, error, error_code, sent_at, updated_at)`` (version 7)
+    one row per keyed endpoint write (Studio projects, custom models), written before it is
+    sent: ``request`` is the JSON body (the key travels in a header and is its own column);
+    ``state`` is ``sending``, ``done`` (``answer_id``/``version_id`` of the object), ``failed``
+    (refused: nothing made) or ``uncertain`` (the answer was lost). ``resume()`` re-sends the
+    ``sending`` and ``uncertain`` ones with the same key (:mod:`.writes`).
 """
 
 from __future__ import annotations
@@ -80,7 +87,7 @@ __all__ = [
     "register_backend",
 ]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -269,6 +276,32 @@ def _queue_migration() -> list[str]:
 
 
 _MIGRATIONS[6] = _queue_migration()
+
+
+def _writes_migration() -> list[str]:
+    """Version 7: keyed endpoint writes (projects, custom models), recorded before sending so
+    ``resume()`` can re-send one with its idempotency key (``writes.py``)."""
+    return [
+        """CREATE TABLE IF NOT EXISTS endpoint_writes (
+            key INTEGER PRIMARY KEY AUTOINCREMENT,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            endpoint TEXT NOT NULL,
+            request TEXT NOT NULL DEFAULT '{}',
+            service TEXT,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1,
+            answer_id TEXT,
+            version_id TEXT,
+            error TEXT,
+            error_code TEXT,
+            sent_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS endpoint_writes_state ON endpoint_writes(state)",
+    ]
+
+
+_MIGRATIONS[7] = _writes_migration()
 assert max(_MIGRATIONS) == SCHEMA_VERSION
 
 
