@@ -7,6 +7,7 @@ arrives, then downloads finished files. Reading it (tables, tracks, plots) is in
 from __future__ import annotations
 
 import contextlib
+import inspect
 import json
 import os
 import shutil
@@ -883,6 +884,12 @@ class Catalogue:
                     result = client._endpoint(write.endpoint, writes.fields_to_resend(write))
                 except SunoError as exc:
                     error = exc
+                if inspect.isawaitable(result):
+                    getattr(result, "close", lambda: None)()  # an AsyncClient: nothing sent
+                    raise CatalogueError(
+                        "resume() sends through a synchronous client; pass suno_nb.Client() "
+                        "(or call suno_nb.resume()), not an AsyncClient"
+                    )
                 with self._store.write() as conn:
                     state = writes.mark_answered(conn, write.key, result, error)
                 if error is None:

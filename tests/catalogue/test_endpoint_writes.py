@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from suno_nb import errors, schema
-from suno_nb.catalogue import Catalogue
+from suno_nb.catalogue import Catalogue, CatalogueError
 from suno_nb.catalogue.store import SCHEMA_VERSION, Store
 from suno_nb.client import Client
 from suno_nb.emulator import Emulator, inprocess_transport
@@ -226,6 +226,38 @@ def test_the_same_key_given_twice_keeps_one_row(emu: Emulator, catalogue) -> Non
     ((_, key, state, answer_id, attempts, request),) = _rows(catalogue.store)
     assert (key, state, answer_id, attempts) == ("mine", "done", a.id, 3)  # done stays done
     assert json.loads(request)["title"] == "p"
+
+
+def test_an_async_client_records_its_writes_too(
+    emu: Emulator, catalogue: Catalogue, faults: Faults
+) -> None:
+    import asyncio
+
+    from suno_nb.client import AsyncClient
+    from suno_nb.emulator import inprocess_async_transport
+
+    async def run() -> str:
+        async with AsyncClient(
+            transport=inprocess_async_transport(emu), base_url=BASE, catalogue=catalogue,
+            max_retries=0,
+        ) as client:  # fmt: skip
+            made = await client.create_project(title="async")
+            faults.drop = 1.0
+            try:
+                with pytest.raises(errors.SubmissionUncertain):
+                    await client.create_project(title="async, lost")
+            finally:
+                faults.drop = 0.0
+            with pytest.raises(CatalogueError, match="synchronous client"):
+                catalogue.resume(client)
+            return made.id
+
+    made_id = asyncio.run(run())
+    assert [r[2] for r in _rows(catalogue.store)] == ["done", "uncertain"]
+    assert _rows(catalogue.store)[0][3] == made_id
+    with _client(emu, catalogue) as client:
+        assert len(catalogue.resume(client).writes) == 1
+    assert len(emu.projects._projects) == 2
 
 
 # ------------------------------------------------------------------------- observers
