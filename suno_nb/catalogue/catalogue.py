@@ -675,7 +675,8 @@ class Catalogue:
     def status(self) -> dict[str, int]:
         """Counts a user should know about: tasks by state (``uncertain`` = sent, answer lost,
         not yet found at the service; ``lost`` = proved never created) and files by state
-        (``files_failed`` downloads that failed and wait for :meth:`fetch_missing`).
+        (``files_failed`` downloads that failed and wait for :meth:`fetch_missing`), and
+        ``writes_pending``: keyed endpoint writes whose answer never arrived.
 
         Example:
             >>> import tempfile
@@ -697,6 +698,8 @@ class Catalogue:
         counts["files_ok"] = int(files.get("ok", 0))
         counts["files_failed"] = int(files.get("failed", 0))
         counts["files_missing"] = int(files.get("missing", 0))
+        # project and custom-model writes whose answer never arrived (resume() re-sends them)
+        counts["writes_pending"] = len(self.pending_writes())
         return counts
 
     def reconcile(self, client: Any, *, sweep_id: str | None = None) -> Reconciliation:

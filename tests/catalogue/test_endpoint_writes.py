@@ -141,6 +141,7 @@ def test_resume_resends_a_lost_write_with_its_key_and_makes_one_project(
             _lose_answers(faults, lambda: client.create_project(title="lost answer"))
         (lost,) = catalogue.pending_writes()
         assert lost.state == "uncertain" and lost.endpoint == "create_project"
+        assert catalogue.status()["writes_pending"] == 1
         assert len(emu.projects._projects) == 1  # the emulator did make it
 
         report = catalogue.resume(client)
@@ -150,7 +151,7 @@ def test_resume_resends_a_lost_write_with_its_key_and_makes_one_project(
     ((_, key, state, answer_id, attempts, _),) = _rows(catalogue.store)
     assert (key, state, attempts) == (lost.idempotency_key, "done", 2)
     assert answer_id == next(iter(emu.projects._projects))
-    assert catalogue.pending_writes() == []
+    assert catalogue.pending_writes() == [] and catalogue.status()["writes_pending"] == 0
     assert catalogue.resume(client).writes == {}  # nothing left to send
 
 
