@@ -513,11 +513,18 @@ class Core:
         """Tell the observers that hear writes (``WriteObserver``) a keyed write is about to go
         out; returns ``(observer, token)`` pairs. An observer that raises stops the write."""
         body = req.json if req.json is not None else dict(req.params or {})
-        return [
-            (obs, obs.write_sending(name, body, key, self.service))
-            for obs in self.observers
-            if hears_writes(obs)
-        ]
+        tokens: list[tuple[Any, Any]] = []
+        for obs in self.observers:
+            if not hears_writes(obs):
+                continue
+            try:
+                tokens.append((obs, obs.write_sending(name, body, key, self.service)))
+            except BaseException as exc:
+                # Nothing goes out: the observers told already record a write never sent.
+                never_sent = APIConnectionError(f"{name} was not sent: {exc}")
+                self.observe_write_answered(tokens, None, never_sent)
+                raise
+        return tokens
 
     @staticmethod
     def observe_write_answered(

@@ -303,6 +303,25 @@ def test_an_observer_with_only_the_four_task_methods_still_works(emu, catalogue)
     assert writes.heard == [("create_project", "k-hooks", "emulator"), (1, other.id, None)]
 
 
+def test_a_write_a_second_recorder_refuses_is_not_sent_and_not_resent(
+    emu: Emulator, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Full(QuietObserver):
+        def write_sending(self, name, body, key, service):
+            raise OSError(28, "No space left on device")
+
+    sent: list[str] = []
+    real = emu.handle
+    monkeypatch.setattr(emu, "handle", lambda m, p, q, h, b: sent.append(p) or real(m, p, q, h, b))
+    with (
+        _client(emu, catalogue, observer=Full()) as client,
+        pytest.raises(OSError, match="No space"),
+    ):
+        client.create_project(title="never sent")
+    assert sent == [] and catalogue.pending_writes() == []
+    assert [r[2] for r in _rows(catalogue.store)] == ["failed"]
+
+
 # ----------------------------------------------------------------------------- the store
 
 
