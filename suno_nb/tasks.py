@@ -59,6 +59,8 @@ class TaskObserver(Protocol):
     back with ``task_submitted`` (the task has an id) or ``task_submit_failed``. ``task_updated``
     follows every change of state or clips. A client accepts any object with these four methods
     (``isinstance(obj, TaskObserver)``); subclass ``QuietObserver`` to implement only some.
+    Keyed endpoint writes (projects, custom models) have two optional hooks of their own, see
+    :class:`WriteObserver`.
 
     Examples:
         ```python
