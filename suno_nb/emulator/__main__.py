@@ -98,6 +98,12 @@ def add_arguments(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--rate-limit", type=_positive, default=None, help="API requests per second")
     p.add_argument("--max-duration", type=_positive, default=60.0, help="longest clip, seconds")
     p.add_argument(
+        "--cache-mb",
+        type=_positive,
+        default=1024.0,
+        help="megabytes of renderings kept in the data dir; older ones are made again when needed",
+    )
+    p.add_argument(
         "--submit-latency",
         type=_balance,
         default=0.0,
@@ -134,6 +140,7 @@ def serve_from_args(args: argparse.Namespace) -> int:
             rate_limit=args.rate_limit,
             max_duration=args.max_duration,
             submit_latency=args.submit_latency,
+            cache_limit_mb=args.cache_mb,
         )
     except KeyboardInterrupt:
         return 0

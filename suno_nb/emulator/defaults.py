@@ -29,6 +29,7 @@ __all__ = [
 #: Environment settings of the process-wide default emulator (handy for demos and CI).
 PROFILE_ENV = "SUNO_NB_EMULATOR_PROFILE"
 DATA_DIR_ENV = "SUNO_NB_EMULATOR_DATA_DIR"
+CACHE_ENV = "SUNO_NB_EMULATOR_CACHE_MB"
 
 _lock = threading.Lock()
 _default: Emulator | None = None
@@ -42,8 +43,27 @@ def default_emulator() -> Emulator:
             _default = Emulator(
                 profile=os.environ.get(PROFILE_ENV, "quick"),
                 data_dir=default_data_dir(),
+                cache_limit_mb=default_cache_limit(),
             )
         return _default
+
+
+def default_cache_limit() -> float:
+    """Megabytes of renderings the default emulator keeps: ``$SUNO_NB_EMULATOR_CACHE_MB``,
+    else 1024. Older renderings are deleted past it and made again, identically, when needed."""
+    text = os.environ.get(CACHE_ENV)
+    if not text:
+        return 1024.0
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise ValueError(
+            f"{CACHE_ENV}={text!r} is not a number of megabytes above 0 (e.g. 1024; unset it "
+            "for the default)"
+        )
+    return value
 
 
 def default_data_dir() -> str | None:

@@ -3,6 +3,11 @@
 A task's clips are rendered together (one ``render_action`` call, seeded by the request), the
 first time anything needs them: a finished snapshot, a preview, a file, or a later action that
 uses the clip as its source.
+
+Renderings are big (a minute of layered audio is about 20 MB), so the folder has a limit
+(``cache_limit_mb``, 1 GB by default): past it, the least recently used renderings of
+``/suno/audios`` tasks are deleted, and made again, identically (they are seeded), when a clip
+needs them. Uploaded audio is never deleted: nothing could make it again.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import collections
 import logging
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -24,6 +30,9 @@ __all__ = ["Renderer"]
 log = logging.getLogger("suno_nb.emulator")
 
 _SOURCE_ACTIONS_WITH_CHAIN = ("extend", "upload_extend")
+# A rendering used this recently is not deleted: a render worker of another process sharing
+# the folder may be reading it (this process's own readers pin what they read).
+_IN_USE_SECONDS = 60.0
 
 
 class Renderer:
@@ -36,9 +45,14 @@ class Renderer:
         max_duration: float,
         cache_size: int = 12,
         workers: int | None = None,
+        cache_limit_mb: float | None = 1024.0,
     ) -> None:
         self.store = store
         self.max_duration = max_duration
+        self.cache_limit = None if cache_limit_mb is None else int(cache_limit_mb * 1_000_000)
+        self._on_disk: collections.OrderedDict[str, tuple[int, float]] | None = None  # LRU
+        self._pinned: collections.Counter[str] = collections.Counter()
+        self.in_use_seconds = _IN_USE_SECONDS
         self.workers = render_pool.worker_count(workers)
         self._ahead: ThreadPoolExecutor | None = None
         self._closed = False
@@ -64,6 +78,7 @@ class Renderer:
         rendering.save(tmp)
         tmp.replace(target)  # atomic: a reader never sees half a file
         self._remember(clip_id, rendering)
+        self._kept(clip_id)
 
     def get(self, clip_id: str) -> Any:
         """The rendering of a clip, rendering its task first if needed."""
@@ -72,19 +87,96 @@ class Renderer:
                 self._cache.move_to_end(clip_id)
                 return self._cache[clip_id]
         path = self.path(clip_id)
-        if not path.exists():
-            clip = self.store.clip(clip_id)
-            if clip is None:
-                raise KeyError(clip_id)
-            task = self.store.task(clip["task_id"])
-            if task is None:
-                raise KeyError(clip_id)
-            self.render_task(task)
+        for attempt in range(2):
             if not path.exists():
-                raise KeyError(clip_id)
-        rendering = synth().Rendering.load(path)
+                clip = self.store.clip(clip_id)
+                if clip is None or not clip.get("task_id"):
+                    raise KeyError(clip_id)
+                task = self.store.task(clip["task_id"])
+                if task is None:
+                    raise KeyError(clip_id)
+                self.render_task(task)
+                if not path.exists():
+                    raise KeyError(clip_id)
+            try:
+                rendering = synth().Rendering.load(path)
+                break
+            except FileNotFoundError:  # deleted for the limit in between: make it again
+                if attempt:
+                    raise KeyError(clip_id) from None
         self._remember(clip_id, rendering)
+        self._used(clip_id)
         return rendering
+
+    # -- the folder's limit -----------------------------------------------------------------
+    def disk_usage(self) -> int:
+        """Bytes of renderings on disk (what ``cache_limit_mb`` bounds)."""
+        with self._lock:
+            return sum(size for size, _ in self._index().values())
+
+    def _index(self) -> collections.OrderedDict[str, tuple[int, float]]:
+        # Under self._lock. Built once from the folder, oldest first by modification time.
+        if self._on_disk is None:
+            found = []
+            for path in self.store.renderings.glob("*.rendering"):
+                try:
+                    stat = path.stat()
+                    if ".part." in path.name:  # a worker's output, moved in when done
+                        if time.time() - stat.st_mtime > 3600:
+                            path.unlink()  # left by a process that died mid-render
+                        continue
+                except OSError:
+                    continue
+                found.append((stat.st_mtime, path.stem, stat.st_size))
+            found.sort()
+            self._on_disk = collections.OrderedDict(
+                (clip_id, (size, mtime)) for mtime, clip_id, size in found
+            )
+        return self._on_disk
+
+    def _used(self, clip_id: str) -> None:
+        with self._lock:
+            index = self._index()
+            if clip_id in index:
+                index[clip_id] = (index[clip_id][0], time.time())
+                index.move_to_end(clip_id)
+
+    def _kept(self, clip_id: str) -> None:
+        """A rendering was written: count it, then keep the folder under its limit."""
+        try:
+            size = self.path(clip_id).stat().st_size
+        except OSError:
+            return
+        with self._lock:
+            index = self._index()
+            index[clip_id] = (size, time.time())
+            index.move_to_end(clip_id)
+            if self.cache_limit is None:
+                return
+            total = sum(s for s, _ in index.values())
+            if total <= self.cache_limit:
+                return
+            now = time.time()
+            candidates = [
+                (cid, s)
+                for cid, (s, used) in index.items()
+                if now - used > self.in_use_seconds and not self._pinned[cid]
+            ]
+        for cid, s in candidates:  # oldest first
+            if total <= self.cache_limit:
+                break
+            clip = self.store.clip(cid)
+            if not clip or not clip.get("task_id"):
+                continue  # an upload, or not ours: nothing could make it again
+            try:
+                self.path(cid).unlink()
+            except FileNotFoundError:
+                pass
+            except OSError:
+                continue
+            with self._lock:
+                self._index().pop(cid, None)
+            total -= s
 
     def render_soon(self, task: dict[str, Any]) -> None:
         """Start rendering a new task in the worker pool while it is pending and running, so
@@ -169,19 +261,26 @@ class Renderer:
             return False  # one core, turned off, or a test's stand-in engine
         request = task["request"]
         source_paths = {key: str(self.path(cid)) for key, cid in self.source_ids(task).items()}
-        for clip_id in set(self.source_ids(task).values()):
-            if not self.path(clip_id).exists():
-                self.get(clip_id)  # renders the source's own task first
-        made = render_pool.render_in_pool(
-            self.workers,
-            task["action"],
-            request,
-            task["seed"],
-            source_paths,
-            self.persona(request.get("persona_id")),
-            self.max_duration,
-            str(self.store.renderings / f"{task['id']}.part"),
-        )
+        pinned = set(self.source_ids(task).values())
+        with self._lock:
+            self._pinned.update(pinned)  # the worker reads them: not to be deleted meanwhile
+        try:
+            for clip_id in pinned:
+                if not self.path(clip_id).exists():
+                    self.get(clip_id)  # renders the source's own task first
+            made = render_pool.render_in_pool(
+                self.workers,
+                task["action"],
+                request,
+                task["seed"],
+                source_paths,
+                self.persona(request.get("persona_id")),
+                self.max_duration,
+                str(self.store.renderings / f"{task['id']}.part"),
+            )
+        finally:
+            with self._lock:
+                self._pinned -= collections.Counter(pinned)
         if made is None:
             return False
         if not made:
@@ -191,6 +290,7 @@ class Renderer:
         for clip_id, meta in zip(ids, made, strict=True):
             Path(meta.pop("mp3")).replace(self.store.files / f"{clip_id}.mp3")
             Path(meta.pop("rendering")).replace(self.path(clip_id))  # last: marks it done
+            self._kept(clip_id)
             clip = self.store.clip(clip_id) or {"id": clip_id, "task_id": task["id"]}
             clip.update(meta, rendered=True)
             clips.append(clip)

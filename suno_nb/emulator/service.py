@@ -175,6 +175,7 @@ class Emulator:
         max_body: int = 1_000_000,
         submit_latency: float = 0.0,
         render_workers: int | None = None,
+        cache_limit_mb: float | None = 1024.0,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -191,6 +192,7 @@ class Emulator:
             max_body=max_body,
             submit_latency=submit_latency,
             render_workers=render_workers,
+            cache_limit_mb=cache_limit_mb,
             clock=clock,
             sleep=sleep,
         )
@@ -204,7 +206,12 @@ class Emulator:
             root.mkdir(parents=True, exist_ok=True)
         self.data_dir = root
         self.store = Store(root)
-        self.renderer = Renderer(self.store, max_duration=max_duration, workers=render_workers)
+        self.renderer = Renderer(
+            self.store,
+            max_duration=max_duration,
+            workers=render_workers,
+            cache_limit_mb=cache_limit_mb,
+        )
         self.files = FileServer(self.store, self.renderer, clock)
         self.rate = RateLimiter(rate_limit, clock) if rate_limit else None
         self.credits = CreditBalance(credits)

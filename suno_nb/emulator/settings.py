@@ -99,6 +99,9 @@ class EmulatorSettings:
     # Processes that render audio: None, one per core when there are several; 0, none (render
     # in the requesting thread).
     render_workers: int | None = None
+    # Megabytes of renderings kept in data_dir; past it the least recently used are deleted and
+    # made again when needed (uploads are kept). None: no limit.
+    cache_limit_mb: float | None = 1024.0
     # Downloads (upload, inspo, voices) and callbacks go only to loopback hosts unless this is
     # True: the emulator is the offline twin of the service and must not reach the internet.
     allow_remote: bool = False
