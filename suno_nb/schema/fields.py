@@ -210,6 +210,10 @@ _STEM_TYPES = (
     "brass",
     "woodwinds",
 )
+#: The service's title for each stem, in its order: "<title> (Backing Vocals)" and so on.
+STEM_TITLES: dict[str, str] = {
+    name: {"fx": "FX"}.get(name, name.replace("_", " ").title()) for name in _STEM_TYPES
+}
 
 _FIELD_LIST: list[FieldSpec] = [
     _f(

@@ -19,20 +19,7 @@ import numpy as np
 from suno_nb import schema
 
 SUPPORTED_ACTIONS = frozenset(schema.ACTIONS)
-_STEMS = (
-    "Vocals",
-    "Backing Vocals",
-    "Drums",
-    "Bass",
-    "Guitar",
-    "Keyboard",
-    "Percussion",
-    "Strings",
-    "Synth",
-    "FX",
-    "Brass",
-    "Woodwinds",
-)
+_STEMS = tuple(schema.STEM_TITLES.values())
 
 
 @dataclass

@@ -22,20 +22,7 @@ from .voice import Singer, sing_line
 F32 = np.float32
 # The service's stem names, in its order (the schema's stem_type choices).
 STEM_ORDER: tuple[str, ...] = schema.FIELDS["stem_type"].choices
-STEM_TITLES = {
-    "vocals": "Vocals",
-    "backing_vocals": "Backing Vocals",
-    "drums": "Drums",
-    "bass": "Bass",
-    "guitar": "Guitar",
-    "keyboard": "Keyboard",
-    "percussion": "Percussion",
-    "strings": "Strings",
-    "synth": "Synth",
-    "fx": "FX",
-    "brass": "Brass",
-    "woodwinds": "Woodwinds",
-}
+STEM_TITLES = schema.STEM_TITLES
 LAYER_REVERB = {
     "vocals": 0.22,
     "backing_vocals": 0.45,
