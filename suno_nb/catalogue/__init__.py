@@ -33,6 +33,7 @@ from suno_nb.catalogue.store import (
     CatalogueVersionError,
 )
 from suno_nb.catalogue.track import Comparison, Track, compare
+from suno_nb.catalogue.writes import PendingWrite
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -45,6 +46,7 @@ __all__ = [
     "DownloadError",
     "DownloadWarning",
     "PendingTask",
+    "PendingWrite",
     "ResumeReport",
     "Track",
     "TrackNotFound",
