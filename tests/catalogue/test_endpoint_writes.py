@@ -347,16 +347,23 @@ def test_over_http_a_dropped_answer_is_resent_with_its_key(tmp_path: Path, catal
 
     faults = Faults()
     url = server.start(data_dir=tmp_path / "served", profile="instant", faults=faults)
-    with Client(base_url=url, catalogue=catalogue, max_retries=0) as client:
-        with pytest.raises(errors.SubmissionUncertain):
-            _lose_answers(faults, lambda: client.create_project(title="over http"))
-        (lost,) = catalogue.pending_writes()
-        report = catalogue.resume(client)
-        assert list(report.writes) == [lost.idempotency_key]
-        project_id = report.writes[lost.idempotency_key].rpartition(" ")[2]
-        assert client.project(project_id).title == "over http"
-    emulators = [r.emulator for r in server._running.values() if r.url == url]
-    assert len(emulators[0].projects._projects) == 1
+    (key,) = [k for k, r in server._running.items() if r.url == url]
+    served = server._running[key]
+    try:
+        with Client(base_url=url, catalogue=catalogue, max_retries=0) as client:
+            with pytest.raises(errors.SubmissionUncertain):
+                _lose_answers(faults, lambda: client.create_project(title="over http"))
+            (lost,) = catalogue.pending_writes()
+            report = catalogue.resume(client)
+            assert list(report.writes) == [lost.idempotency_key]
+            project_id = report.writes[lost.idempotency_key].rpartition(" ")[2]
+            assert client.project(project_id).title == "over http"
+        assert len(served.emulator.projects._projects) == 1
+    finally:  # stop this server only (its data folder goes with tmp_path)
+        server._running.pop(key, None)
+        served.server.should_exit = True
+        served.thread.join(5)
+        served.emulator.close()
 
 
 # ------------------------------------------------------------------------------ PostgreSQL
