@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import json
 import time
 import warnings
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,29 +122,42 @@ def clip_ids(store: StoreBackend, *filters: Any) -> list[str]:
 
 
 def to_pandas(store: StoreBackend, files: FileStore, **filters: Any) -> pd.DataFrame:
-    """The catalogue's table as pandas: :func:`to_arrow`, converted once."""
-    import pandas as pd
-    import pyarrow as pa
+    """The catalogue's table as pandas: :func:`to_arrow`, converted once; the whole table of a
+    sqlite catalogue from its Parquet snapshot while that is current (:mod:`.snapshot`)."""
+    if any(value is not None for value in filters.values()):
+        return _lists_parsed(*_built(store, files, filters))
+    return _lists_parsed(*_whole_table(store, files))
 
-    with _returning_memory():
-        table = to_arrow(store, files, **filters, with_features=False)
-        names = table.schema.metadata[b"request_fields"].decode().split("\n")
-        # The features are spread over the clips before converting: a column of a driver's
-        # result keeps that whole result alive (one C-data release), so no reference to
-        # ``table`` may outlive its conversion.
-        spread = _spread_features(store, table["clip_id"], filters)
-        n_rows = table.num_rows
-        types = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
-        _return_freed_memory()  # the drivers' read buffers, freed by now, back to the OS
-        # one column at a time, each Arrow column freed once converted (pyarrow's
-        # self_destruct does that only with split_blocks and without threads)
-        frame = _converted(table, types)
-        del table
-        _return_freed_memory()  # and the converted Arrow columns' buffers
-        features = _feature_frame(spread, n_rows, types)
-        del spread
-    frame["starred"] = frame["starred"].astype(bool)  # never missing: a plain bool column
-    frame = pd.concat([frame, features], axis=1)
+
+def _whole_table(store: StoreBackend, files: FileStore) -> tuple[pd.DataFrame, list[str]]:
+    from suno_nb.catalogue import snapshot
+    from suno_nb.catalogue.store import CatalogueError
+
+    if snapshot.snapshot_path(store) is None:  # PostgreSQL: no file next to it
+        return _built(store, files, {})
+    key = snapshot.current_key(store, files)
+    writable = getattr(store, "writable", False)
+    if key is None and writable:  # the first table of this catalogue (or triggers dropped)
+        with contextlib.suppress(CatalogueError):  # busy or read-only: just build it
+            snapshot.install(store)
+            key = snapshot.current_key(store, files)
+    if key is not None:
+        snapshot.wait(key)  # one this process is still writing is worth the wait
+        found = snapshot.read(store, key)
+        if found is not None:
+            return found
+    if store not in _FIELDS_SEEN:  # a restarted kernel: scan only the tasks changed since
+        seen = snapshot.fields_seen(store)
+        if seen is not None:
+            _FIELDS_SEEN[store] = seen
+    # the key was read before building: a write landing meanwhile makes this snapshot stale
+    frame, names = _built(store, files, {})
+    if key is not None and writable:
+        snapshot.write(store, key, frame, names, _FIELDS_SEEN.get(store))
+    return frame, names
+
+
+def _lists_parsed(frame: pd.DataFrame, names: list[str]) -> pd.DataFrame:
     for name in filter(None, names):
         spec = _field(name)
         if spec is not None and spec.kind in ("url_list", "id_list"):
@@ -154,43 +166,35 @@ def to_pandas(store: StoreBackend, files: FileStore, **filters: Any) -> pd.DataF
     return frame
 
 
-@contextlib.contextmanager
-def _returning_memory() -> Iterator[None]:
-    """Arrow allocates from the system allocator meanwhile: buffers freed while converting go
-    back to the OS at once, where mimalloc's pool would keep them (1.3× the frame at the peak)."""
+def _built(
+    store: StoreBackend, files: FileStore, filters: dict[str, Any]
+) -> tuple[pd.DataFrame, list[str]]:
+    """The table built from the database, and its request field names (list fields still
+    JSON text)."""
+    import pandas as pd
     import pyarrow as pa
 
-    before = pa.default_memory_pool()
-    pa.set_memory_pool(pa.system_memory_pool())
-    try:
-        yield
-    finally:
-        pa.set_memory_pool(before)
+    from suno_nb.catalogue.arrow import return_freed_memory, returning_memory
 
-
-def _return_freed_memory() -> None:
-    """Hand the heap's free pages back to the OS (glibc's ``malloc_trim``; elsewhere nothing).
-
-    The drivers build their results in growing buffers; once those are freed glibc keeps the
-    pages for reuse, and the table's conversion allocates elsewhere: without this the frame's
-    build peaks at 1.6× its size instead of 1.4× (benchmarks/bench_catalogue.py)."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim() -> Any:
-    import ctypes
-    import ctypes.util
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):  # musl and other C libraries have no malloc_trim
-        return None
+    with returning_memory():
+        table = to_arrow(store, files, **filters, with_features=False)
+        names = table.schema.metadata[b"request_fields"].decode().split("\n")
+        # The features are spread over the clips before converting: a column of a driver's
+        # result keeps that whole result alive (one C-data release), so no reference to
+        # ``table`` may outlive its conversion.
+        spread = _spread_features(store, table["clip_id"], filters)
+        n_rows = table.num_rows
+        types = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+        return_freed_memory()  # the drivers' read buffers, freed by now, back to the OS
+        # one column at a time, each Arrow column freed once converted (pyarrow's
+        # self_destruct does that only with split_blocks and without threads)
+        frame = _converted(table, types)
+        del table
+        return_freed_memory()  # and the converted Arrow columns' buffers
+        features = _feature_frame(spread, n_rows, types)
+        del spread
+    frame["starred"] = frame["starred"].astype(bool)  # never missing: a plain bool column
+    return pd.concat([frame, features], axis=1), names
 
 
 def _converted(table: pa.Table, types: dict[Any, Any]) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from suno_nb.catalogue import Catalogue, arrow
+from suno_nb.catalogue.snapshot import snapshot_path, wait
 
 
 def _task(catalogue: Catalogue, request: dict, clip_id: str, **extra) -> int:
@@ -112,6 +113,8 @@ def test_without_the_sqlite_driver_the_rows_give_the_same_frame(tmp_path, monkey
     real = arrow._from_rows
     monkeypatch.setattr(arrow, "_from_rows", lambda *a: calls.append(a) or real(*a))
     _without(monkeypatch, "adbc_driver_sqlite")
+    wait()
+    snapshot_path(catalogue.store).unlink()  # built again, not read from its snapshot
     plain = catalogue.df
     assert len(calls) == 3, "the row path was not taken for clips, tasks and features"
     pd.testing.assert_frame_equal(plain, fast)
