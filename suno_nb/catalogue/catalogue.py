@@ -884,7 +884,15 @@ class Catalogue:
                     continue
                 result, error = None, None
                 try:
-                    result = client._endpoint(write.endpoint, writes.fields_to_resend(write))
+                    fields = writes.fields_to_resend(write)
+                except KeyError:  # recorded by a suno_nb that knew an endpoint this one lacks
+                    report.writes_failed[write.idempotency_key] = (
+                        f"{write.endpoint}: this suno_nb does not know that endpoint, so it was "
+                        "not re-sent; open the catalogue with the suno_nb that recorded it"
+                    )
+                    continue
+                try:
+                    result = client._endpoint(write.endpoint, fields)
                 except SunoError as exc:
                     error = exc
                 if inspect.isawaitable(result):

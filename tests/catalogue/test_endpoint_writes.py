@@ -217,6 +217,19 @@ def test_a_resend_that_is_lost_again_stays_uncertain(
     assert len(emu.projects._projects) == 1
 
 
+def test_a_write_of_an_endpoint_this_version_lacks_is_reported_not_sent(
+    emu: Emulator, catalogue: Catalogue
+) -> None:
+    from suno_nb.catalogue import writes
+
+    with catalogue.store.write() as conn:
+        writes.insert_sending(conn, "made_up_endpoint", {"action": "x"}, "k-old", "emulator")
+    with _client(emu, catalogue) as client:
+        report = catalogue.resume(client)
+    assert "does not know that endpoint" in report.writes_failed["k-old"]
+    assert [w.state for w in catalogue.pending_writes()] == ["sending"]  # kept for later
+
+
 def test_the_same_key_given_twice_keeps_one_row(emu: Emulator, catalogue) -> None:
     with _client(emu, catalogue) as client:
         a = client.create_project(title="p", idempotency_key="mine")
