@@ -165,18 +165,72 @@ def test_a_write_left_sending_by_a_dead_kernel_is_resent_by_the_next_one(
         made = client.create_custom_model("My Indie Model", URLS)
     (left,) = first.pending_writes()
     assert left.state == "sending" and left.endpoint == "create_custom_model"
-    # Its process is gone: its claim on the row goes with it (a live holder's row is skipped).
+    # The in-process emulator dies with the kernel; the next one opens the same data folder.
+    emu.close()
+    emu = Emulator(profile="instant", data_dir=tmp_path / "emu", max_duration=8.0)
     second = Catalogue(tmp_path / "cat")
-    with _client(emu, second) as client:
-        assert second.resume(client).writes == {}  # the first kernel's claim still holds it
-        with second.store.write() as conn:
-            conn.execute("UPDATE claims SET lease_until = 0 WHERE scope = 'write'")
-        report = second.resume(client)
-        assert report.writes == {left.idempotency_key: f"create_custom_model → {made.id}"}
-        assert client.custom_models().count == 1  # exactly one model, not two
-    assert second.pending_writes() == []
-    first.close()
-    second.close()
+    try:
+        with _client(emu, second) as client:
+            assert second.resume(client).writes == {}  # the first kernel's claim still holds
+            # Its process is gone: its claims go with it (here: their leases run out).
+            with second.store.write() as conn:
+                conn.execute("UPDATE claims SET lease_until = 0 WHERE scope = 'write'")
+            report = second.resume(client)
+            assert report.writes == {left.idempotency_key: f"create_custom_model → {made.id}"}
+            assert client.custom_models().count == 1  # exactly one model, not two
+        assert second.pending_writes() == []
+    finally:
+        emu.close()
+        first.close()
+        second.close()
+
+
+_DYING_KERNEL = """
+import os, sys
+from suno_nb.catalogue import Catalogue
+from suno_nb.client import Client
+from suno_nb.emulator import Emulator, inprocess_transport
+
+emu = Emulator(profile="instant", data_dir=sys.argv[1], max_duration=8.0)
+real = emu.handle
+
+def handle(method, path, query, headers, body):
+    answer = real(method, path, query, headers, body)
+    if path == "/suno/projects":
+        os._exit(9)  # the kernel dies after the emulator made the project, before the answer
+    return answer
+
+emu.handle = handle
+client = Client(transport=inprocess_transport(emu), base_url="http://suno-emulator.invalid",
+                catalogue=Catalogue(sys.argv[2]))
+client.create_project(title="made by a kernel that died")
+"""
+
+
+def test_a_killed_kernels_write_is_resent_by_the_next_kernel(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    died = subprocess.run(
+        [sys.executable, "-c", _DYING_KERNEL, str(tmp_path / "emu"), str(tmp_path / "cat")],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert died.returncode == 9, died.stderr[-2000:]
+    emu = Emulator(profile="instant", data_dir=tmp_path / "emu", max_duration=8.0)
+    catalogue = Catalogue(tmp_path / "cat")
+    try:
+        (left,) = catalogue.pending_writes()
+        assert left.state == "sending"  # recorded before sending, never answered
+        assert len(emu.projects._projects) == 1  # the dead kernel's emulator made it
+        with _client(emu, catalogue) as client:
+            report = catalogue.resume(client)  # the dead kernel's claim is taken over at once
+            (answer,) = report.writes.values()
+            project_id = answer.rpartition(" ")[2]
+            assert client.project(project_id).title == "made by a kernel that died"
+        assert len(emu.projects._projects) == 1 and catalogue.pending_writes() == []
+    finally:
+        emu.close()
+        catalogue.close()
 
 
 def test_a_refused_write_is_failed_and_never_resent(
