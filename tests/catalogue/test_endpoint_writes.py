@@ -221,13 +221,13 @@ def test_a_killed_kernels_write_is_resent_by_the_next_kernel(tmp_path: Path) -> 
     try:
         (left,) = catalogue.pending_writes()
         assert left.state == "sending"  # recorded before sending, never answered
-        assert len(emu.projects._projects) == 1  # the dead kernel's emulator made it
+        assert len(emu.store.objects("project")) == 1  # the dead kernel's emulator made it
         with _client(emu, catalogue) as client:
             report = catalogue.resume(client)  # the dead kernel's claim is taken over at once
             (answer,) = report.writes.values()
             project_id = answer.rpartition(" ")[2]
             assert client.project(project_id).title == "made by a kernel that died"
-        assert len(emu.projects._projects) == 1 and catalogue.pending_writes() == []
+        assert len(emu.store.objects("project")) == 1 and catalogue.pending_writes() == []
     finally:
         emu.close()
         catalogue.close()
