@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import glob
 import os
+import socket
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -233,8 +235,9 @@ def _write(path: Path, key: str, frame: pd.DataFrame, names: list[str], seen: An
     from suno_nb.catalogue.arrow import return_freed_memory
 
     # written aside, then renamed over: a reader sees the old file or the new one, never half
-    aside = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    aside = path.with_name(f"{path.name}.{_HOST}-{os.getpid()}-{threading.get_ident()}.tmp")
     with _WRITING:
+        _remove_abandoned(path)
         try:
             schema = _schema(pa.Schema.from_pandas(frame.iloc[:0], preserve_index=False))
             last_key, last_time, used = seen if seen is not None else (0, 0.0, frozenset())
@@ -255,6 +258,29 @@ def _write(path: Path, key: str, frame: pd.DataFrame, names: list[str], seen: An
             # the Arrow pool keeps what the conversions freed (30 MB per 100k rows): give it back
             pa.default_memory_pool().release_unused()
             return_freed_memory()
+
+
+_HOST = socket.gethostname().replace(".", "_").replace("-", "_")
+
+
+def _remove_abandoned(path: Path) -> None:
+    """Delete the half-written files of processes on this machine that died while writing."""
+    for aside in path.parent.glob(f"{glob.escape(path.name)}.*.tmp"):
+        host, _, rest = aside.name[len(path.name) + 1 :].partition("-")
+        pid = rest.partition("-")[0]
+        if host == _HOST and pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                aside.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
 
 
 def _schema(schema: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -222,3 +223,17 @@ def test_a_restarted_kernel_scans_only_the_tasks_changed_since_the_snapshot(fill
     df = filled.df
     assert df.negative_tags.isna().sum() == 4 and df.negative_tags.tolist()[4:] == ["no drums"] * 2
     assert "audio_urls" in df.columns  # from the snapshot's scan, not scanned again
+
+
+def test_half_written_snapshots_of_dead_processes_are_removed(filled):
+    path = snapshot.snapshot_path(filled.store)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    abandoned = path.with_name(f"{path.name}.{snapshot._HOST}-{dead}-1.tmp")
+    living = path.with_name(f"{path.name}.{snapshot._HOST}-{os.getpid()}-1.tmp")
+    elsewhere = path.with_name(f"{path.name}.another_host-{dead}-1.tmp")
+    for aside in (abandoned, living, elsewhere):
+        aside.write_bytes(b"half")
+    _ = filled.df
+    snapshot.wait()
+    assert not abandoned.exists() and living.exists() and elsewhere.exists()
