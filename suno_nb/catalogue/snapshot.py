@@ -97,19 +97,26 @@ def current_key(store: Any, files: FileStore) -> str | None:
         return None
     # the files' root is in the paths; the libraries and the code decide the dtypes
     return "|".join(
-        map(str, (_LAYOUT, _release(), schema, token, files.location(""),
+        map(str, (_LAYOUT, _code_stamp(), schema, token, files.location(""),
                   pd.__version__, pa.__version__))
     )  # fmt: skip
 
 
-@functools.cache
-def _release() -> str:
-    from importlib import metadata
+# The modules whose code decides the table's columns and dtypes: their size and time stamp are
+# part of the key, so a new release (or an edited source tree) never reads an older layout.
+_CODE = ("catalogue/frame.py", "catalogue/columns.py", "catalogue/snapshot.py",
+         "schema/fields.py", "features.py")  # fmt: skip
 
-    try:
-        return metadata.version("suno-nb")
-    except metadata.PackageNotFoundError:  # run from a source tree
-        return "source"
+
+@functools.cache
+def _code_stamp() -> str:
+    package = Path(__file__).resolve().parent.parent
+    stamps = []
+    for name in _CODE:
+        with contextlib.suppress(OSError):  # a zipped install: the layout number decides
+            found = (package / name).stat()
+            stamps.append(f"{found.st_size}.{found.st_mtime_ns}")
+    return "-".join(stamps)
 
 
 def install(store: Any) -> None:
