@@ -93,14 +93,17 @@ def run(n_clips: int = N_CLIPS, clip_s: float = CLIP_S) -> list[dict[str, Any]]:
             "speed-up": f"{'met' if speedup_met else 'MISSED'} (>= 1.5)",
         }
     )
-    load_after = os.getloadavg()[0]
+    # the load after includes this run's own workers; the load before is other jobs
+    load_after, got = os.getloadavg()[0], rows[2]["cores used"]
     rows[-1]["run"] += f"; load average {load_before:.1f} before, {load_after:.1f} after"
-    if max(load_before, load_after) > 0.5:
-        # Other processes on the same cores make the parallel figures meaningless; say so.
+    if got < 0.85 * cores:
         rows[-1]["run"] += (
-            f" (machine busy: the warm run got {rows[2]['cores used']:.2f} of {cores} cores, "
-            "so its speed-up is CPU-limited; wall figures unreliable)"
+            f"; the warm run got {got:.2f} of {cores} cores: its speed-up is limited by the "
+            "free cores, not the code"
         )
+    if load_before > 0.5:
+        # Other processes on the same cores make the parallel figures meaningless; say so.
+        rows[-1]["run"] += f"; machine busy (load {load_before:.1f}): wall figures unreliable"
     return rows
 
 
