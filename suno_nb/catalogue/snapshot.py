@@ -205,6 +205,18 @@ _WRITING = threading.Lock()  # one snapshot written at a time in this process
 _writers: list[tuple[str, threading.Thread]] = []  # (key, its writer)
 
 
+def _forget_writers() -> None:
+    """In a forked child: the parent's writer threads do not exist here, and a lock one of
+    them held would stay held for ever."""
+    global _WRITING
+    _WRITING = threading.Lock()
+    _writers.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_writers)
+
+
 def write(store: Any, key: str, frame: pd.DataFrame, names: list[str], seen: Any) -> None:
     """Keep ``frame`` (built at ``key``) as the snapshot, in a background thread when pandas
     copies on write (a shallow copy then stays as it was whatever the caller does to

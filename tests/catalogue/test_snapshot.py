@@ -237,3 +237,25 @@ def test_half_written_snapshots_of_dead_processes_are_removed(filled):
     _ = filled.df
     snapshot.wait()
     assert not abandoned.exists() and living.exists() and elsewhere.exists()
+
+
+def _child_table(root: str) -> None:
+    catalogue = Catalogue(root)
+    catalogue.tag("t1-c0", "in-the-child")
+    assert "in-the-child" in catalogue.df.tags.tolist()[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX-only")
+def test_a_child_forked_while_a_snapshot_was_being_written_can_write_its_own(filled):
+    import multiprocessing
+
+    _ = filled.df
+    snapshot.wait()
+    with snapshot._WRITING:  # as if a writer thread held it at the fork
+        child = multiprocessing.get_context("fork").Process(
+            target=_child_table, args=(str(filled.root),)
+        )
+        child.start()
+        child.join(60)
+    assert child.exitcode == 0
+    assert "in-the-child" in filled.df.tags.tolist()[0]
