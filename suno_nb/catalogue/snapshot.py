@@ -17,7 +17,6 @@ Example:
     >>> catalogue = Catalogue(pathlib.Path(tempfile.mkdtemp()))
     >>> len(catalogue.df)                         # built, then kept as a snapshot
     0
-    >>> wait()                                    # it is written in the background
     >>> snapshot_path(catalogue.store).exists()
     True
 """
@@ -217,10 +216,14 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_writers)
 
 
+#: Tables of at least this many rows are written in a background thread.
+BACKGROUND_ROWS = 20_000
+
+
 def write(store: Any, key: str, frame: pd.DataFrame, names: list[str], seen: Any) -> None:
-    """Keep ``frame`` (built at ``key``) as the snapshot, in a background thread when pandas
-    copies on write (a shallow copy then stays as it was whatever the caller does to
-    ``frame``); skipped quietly when the folder cannot take it (it is an accelerator).
+    """Keep ``frame`` (built at ``key``) as the snapshot: a large table in a background thread
+    when pandas copies on write (a shallow copy then stays as it was, whatever the caller does
+    to ``frame``); skipped quietly when the folder cannot take it (it is an accelerator).
     ``seen`` is the request-field scan state to hand to the next build (:func:`fields_seen`)."""
     import pandas as pd
 
@@ -228,8 +231,11 @@ def write(store: Any, key: str, frame: pd.DataFrame, names: list[str], seen: Any
     if path is None:
         return
     args = (path, key, frame.copy(deep=False), names, seen)
-    if int(pd.__version__.split(".")[0]) < 3 and not pd.options.mode.copy_on_write:
-        _write(*args)  # a shallow copy would share buffers the caller may change in place
+    copies_on_write = int(pd.__version__.split(".")[0]) >= 3 or pd.options.mode.copy_on_write
+    if len(frame) < BACKGROUND_ROWS or not copies_on_write:
+        # a small table is written in a few ms, and nothing outlives the call; without
+        # copy-on-write a shallow copy would share buffers the caller may change in place
+        _write(*args)
         return
     writer = threading.Thread(target=_write, args=args, name="suno_nb snapshot")
     _writers[:] = [*((k, t) for k, t in _writers if t.is_alive()), (key, writer)]

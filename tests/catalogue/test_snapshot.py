@@ -202,6 +202,7 @@ def test_postgresql_stores_have_no_snapshot():
 
 
 def test_changing_the_returned_frame_at_once_never_reaches_the_snapshot(filled, monkeypatch):
+    monkeypatch.setattr(snapshot, "BACKGROUND_ROWS", 0)
     df = filled.df  # its snapshot is being written in the background meanwhile
     weirdness = df.weirdness.tolist()
     df.loc[0, "weirdness"] = 99.0
