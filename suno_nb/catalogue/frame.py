@@ -137,7 +137,7 @@ def _whole_table(store: StoreBackend, files: FileStore) -> tuple[pd.DataFrame, l
         return _built(store, files, {})
     key = snapshot.current_key(store, files)
     writable = getattr(store, "writable", False)
-    if key is None and writable:  # the first table of this catalogue (or triggers dropped)
+    if key is None and writable:  # changed since the last table, its first, or triggers gone
         with contextlib.suppress(CatalogueError):  # busy or read-only: just build it
             snapshot.install(store)
             key = snapshot.current_key(store, files)

@@ -5,11 +5,13 @@ of building it from the database (about 0.5 s). It is used only when no row of a
 is made of (tasks, clips, files, annotations, tags, features) has changed since it was written.
 
 Triggers keep a change token in the ``settings`` table: any insert, update or delete on those
-tables, from any process or program, sets the token to a new random value. A snapshot records
-the token read *before* its frame was built, so a write that lands during the build makes it
-stale at once. The token is random rather than a counter so that a catalogue file put back from
-an older copy never matches a snapshot taken later. Only sqlite catalogues have snapshots; a
-read-only folder still uses a current one, it just never writes one.
+tables, from any process or program, sets it to ``changed``. Only the first write after a table
+was read pays for that: the token then stays ``changed`` and later rows' triggers only look at
+it. The next ``catalogue.df`` puts a new random token in place *before* building the frame and
+labels its snapshot with it, so a write that lands during the build makes it stale at once.
+The token is random rather than a counter so that a catalogue file put back from an older copy
+never matches a snapshot taken later. Only sqlite catalogues have snapshots; a read-only folder
+still uses a current one, it just never writes one.
 
 Example:
     >>> import tempfile, pathlib
@@ -51,7 +53,8 @@ __all__ = [
 SNAPSHOT_SUFFIX = ".frame.parquet"
 # Bump when the table's columns, order or dtypes change for the same catalogue rows.
 _LAYOUT = 1
-_TOKEN = "frame.changed"  # the settings row the triggers renew
+_TOKEN = "frame.changed"  # the settings row the triggers mark
+_CHANGED = "changed"  # its value once a row changed: no snapshot matches it
 _TABLES = ("tasks", "clips", "files", "annotations", "tags", "features")
 _EVENTS = ("INSERT", "UPDATE", "DELETE")
 _TRIGGERS = tuple(
@@ -92,7 +95,7 @@ def current_key(store: Any, files: FileStore) -> str | None:
     import pyarrow as pa
 
     triggers, token, schema = store.read(_CHECK, (_TOKEN,))[0]
-    if triggers != len(_TRIGGERS) or token is None:
+    if triggers != len(_TRIGGERS) or token is None or token == _CHANGED:
         return None
     # the files' root is in the paths; the libraries and the code decide the dtypes
     return "|".join(
@@ -119,14 +122,16 @@ def _code_stamp() -> str:
 
 
 def install(store: Any) -> None:
-    """Create the missing triggers and a new change token (the store must be writable)."""
+    """Create the missing triggers and put a new random change token in place (after a change,
+    or when a trigger was missing); the store must be writable."""
     with store.write() as conn:
         for table in _TABLES:
             for event in _EVENTS:
                 conn.execute(
                     f"CREATE TRIGGER IF NOT EXISTS suno_nb_frame_{table}_{event.lower()}"
                     f" AFTER {event} ON {table} BEGIN UPDATE settings"
-                    f" SET value = hex(randomblob(8)) WHERE name = '{_TOKEN}'; END"
+                    f" SET value = '{_CHANGED}' WHERE name = '{_TOKEN}'"
+                    f" AND value != '{_CHANGED}'; END"
                 )
         # a new token even if one exists: changes made while a trigger was missing went unseen
         conn.execute(

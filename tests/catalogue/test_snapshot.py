@@ -260,3 +260,21 @@ def test_a_child_forked_while_a_snapshot_was_being_written_can_write_its_own(fil
         child.join(60)
     assert child.exitcode == 0
     assert "in-the-child" in filled.df.tags.tolist()[0]
+
+
+def test_only_the_first_write_after_a_table_marks_the_token(filled):
+    def token() -> str:
+        return filled.store.read("SELECT value FROM settings WHERE name = 'frame.changed'")[0][0]
+
+    _ = filled.df
+    fresh = token()
+    assert fresh != "changed" and len(fresh) == 16  # a random token, set before the build
+    changes = filled.store.connect().total_changes
+    filled.tag("t1-c1", "one")
+    assert token() == "changed"
+    assert filled.store.connect().total_changes - changes == 2  # the tag, and the mark
+    changes = filled.store.connect().total_changes
+    filled.tag("t1-c1", "two")  # the trigger finds it marked and writes nothing more
+    assert filled.store.connect().total_changes - changes == 1
+    _ = filled.df
+    assert token() not in ("changed", fresh)
