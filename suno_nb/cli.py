@@ -226,19 +226,27 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _worker(args: argparse.Namespace) -> int:
+def _open_catalogue(where: str, files: str | None, name: str) -> Any:
+    """A catalogue named on the command line; one that cannot be opened is a bad argument."""
     from suno_nb.catalogue import Catalogue
     from suno_nb.catalogue.store import is_url
+
+    try:
+        return Catalogue(where, files=files) if is_url(where) else Catalogue(where)
+    except OSError as exc:
+        shown = where if len(where) <= 80 else where[:77] + "..."
+        raise _BadArgument(
+            f"the {name} {shown!r} cannot be opened: {exc.strerror or exc}"
+        ) from None
+
+
+def _worker(args: argparse.Namespace) -> int:
     from suno_nb.client import AsyncClient
     from suno_nb.sweeps.worker import work
 
     if not args.catalogue.strip():
         raise _BadArgument("--catalogue is empty: give a catalogue URL or folder")
-    catalogue = (
-        Catalogue(args.catalogue, files=args.files)
-        if is_url(args.catalogue)
-        else Catalogue(args.catalogue)
-    )
+    catalogue = _open_catalogue(args.catalogue, args.files, "--catalogue")
     if args.lease is not None:
         catalogue.lease_seconds = args.lease
     if args.status:
@@ -264,7 +272,6 @@ def _worker(args: argparse.Namespace) -> int:
 
 
 def _copy_catalogue(args: argparse.Namespace) -> int:
-    from suno_nb.catalogue import Catalogue
     from suno_nb.catalogue.catalogue import DB_NAME
     from suno_nb.catalogue.copying import copy_catalogue
     from suno_nb.catalogue.store import is_url
@@ -275,11 +282,8 @@ def _copy_catalogue(args: argparse.Namespace) -> int:
     if not is_url(args.source) and not (Path(args.source).expanduser() / DB_NAME).is_file():
         raise _BadArgument(f"no catalogue folder at {args.source!r} (it has no {DB_NAME})")
 
-    def open_one(where: str, files: str | None) -> Catalogue:
-        return Catalogue(where, files=files) if is_url(where) else Catalogue(where)
-
-    source = open_one(args.source, args.source_files)
-    target = open_one(args.target, args.files)
+    source = _open_catalogue(args.source, args.source_files, "source")
+    target = _open_catalogue(args.target, args.files, "target")
     report = copy_catalogue(
         source,
         target,

@@ -35,6 +35,29 @@ SUBCOMMANDS = _subcommands()
 SERVES_FOREVER = {"emulator"}  # valid arguments start a server: only bad ones are tried
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _in_a_scratch_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Relative catalogue folders the invocations name (``worker --catalogue abc``) are made
+    here, not in the folder pytest was started from."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path_factory.mktemp("cwd"))
+        yield
+
+
+def test_a_catalogue_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    # Found by the property test below: a folder name longer than the file system allows.
+    from suno_nb.catalogue import Catalogue
+
+    Catalogue(tmp_path)  # a real source for the copy
+    for argv in (
+        ["--base-url", CLOSED, "worker", "--catalogue", "x" * 300],
+        ["--base-url", CLOSED, "catalogue", "copy", str(tmp_path), "x" * 300],
+    ):
+        code, err = _call(argv)
+        _assert_one_clear_line(code, err, argv)
+        assert "cannot be opened: File name too long" in err
+
+
 def _flags(sub: argparse.ArgumentParser) -> list[str]:
     return [o for a in sub._actions for o in a.option_strings if o not in ("-h", "--help")]
 
