@@ -10,10 +10,12 @@ from __future__ import annotations
 import ast
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -187,7 +189,7 @@ def _site_packages_mb(python: Path) -> float:
 
 
 @pytest.fixture(scope="module")
-def lean_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def lean_venv(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     work = tmp_path_factory.mktemp("install")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work), str(ROOT)],
@@ -200,7 +202,8 @@ def lean_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True
     )
-    return python
+    yield python
+    shutil.rmtree(work, ignore_errors=True)  # about 1 GB: not kept for the rest of the suite
 
 
 def _offline_env(home: Path) -> dict[str, str]:
