@@ -4,6 +4,9 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Test workers (pytest-xdist): CI has two cores; tests/conftest.py keeps browser and notebook
+# tests on one worker, one after another.
+TEST_WORKERS ?= 2
 STAMP_RUN := $(VENV)/.stamp-run
 STAMP_DEV := $(VENV)/.stamp-dev
 STAMP_SYS := $(VENV)/.stamp-system
@@ -53,7 +56,7 @@ lint: $(STAMP_DEV)
 
 test: $(STAMP_DEV) $(STAMP_SYS) $(STAMP_WARM) lint
 	$(PY) scripts/codegen.py --check
-	$(PY) -m pytest --durations=20  # the slowest tests, printed: the suite must stay under 15 min
+	$(PY) -m pytest -n $(TEST_WORKERS) --durations=20  # slowest printed: stay under 15 min
 
 bench: $(STAMP_DEV) $(STAMP_WARM)
 	$(PY) -m benchmarks

@@ -54,10 +54,12 @@ def execute(
     kernel_name: str = "python3",
     timeout: int = 240,
     extra_arguments: list[str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> tuple[nbformat.NotebookNode, float]:
     """Run every cell of ``path`` in its own folder; raise on the first cell error.
 
-    Returns the executed notebook and the wall time in seconds.
+    ``env``: variables added to the kernel's environment. Returns the executed notebook and
+    the wall time in seconds.
     """
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -69,7 +71,7 @@ def execute(
         extra_arguments=extra_arguments or [],
     )
     started = time.perf_counter()
-    client.execute(env=kernel_environment())
+    client.execute(env={**kernel_environment(), **(env or {})})
     return notebook, time.perf_counter() - started
 
 
