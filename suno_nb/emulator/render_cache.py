@@ -143,6 +143,8 @@ class Renderer:
 
     def _kept(self, clip_id: str) -> None:
         """A rendering was written: count it, then keep the folder under its limit."""
+        if self._closed:
+            return  # a render that finished after close(): its store may be closed too
         try:
             size = self.path(clip_id).stat().st_size
         except OSError:
@@ -163,7 +165,7 @@ class Renderer:
                 if now - used > self.in_use_seconds and not self._pinned[cid]
             ]
         for cid, s in candidates:  # oldest first
-            if total <= self.cache_limit:
+            if total <= self.cache_limit or self._closed:
                 break
             clip = self.store.clip(cid)
             if not clip or not clip.get("task_id"):
@@ -233,6 +235,8 @@ class Renderer:
                 if not made:
                     raise ValueError("the synth made no clips")
             except Exception as exc:
+                if self._closed:
+                    return  # closed while rendering (its store may be gone): nothing to record
                 # The task ends in error, as a failed job does on the service; log the cause.
                 log.exception("rendering task %s (%s) failed", task["id"], task["action"])
                 task.update(fails=True, failure=f"{type(exc).__name__}: {exc}")
