@@ -6,29 +6,14 @@ import os
 import sqlite3
 import subprocess
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from catalogue_worker import Handle
 
 from suno_nb.catalogue import Catalogue, frame, snapshot
-
-
-@dataclass
-class _Handle:
-    """Just enough of a task handle for the catalogue's observer methods."""
-
-    action: str
-    request: dict[str, Any]
-    task_id: str | None = None
-    trace_id: str | None = None
-    state: str = "succeeded"
-    clips: list[dict[str, Any]] = field(default_factory=list)
-    record: Any = None
-    response: Any = None
-    _client: Any = None
 
 
 def _record(catalogue: Catalogue, i: int, **request: Any) -> str:
@@ -37,7 +22,7 @@ def _record(catalogue: Catalogue, i: int, **request: Any) -> str:
               "model": "chirp-auk", "created_at": "2026-11-02T09:14:05.120Z"}
              for j in range(2)]  # fmt: skip
     key = catalogue.task_submitting("generate", request, "test")
-    catalogue.task_submitted(key, _Handle("generate", request, task_id=f"t{i}", clips=clips))
+    catalogue.task_submitted(key, Handle("generate", request, task_id=f"t{i}", clips=clips))
     return clips[0]["id"]
 
 
