@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -36,6 +37,30 @@ def write_notebook(path: Path, *cells: str) -> Path:
     nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
     nbformat.write(nb, path)
     return path
+
+
+# The page's error outputs and the last lines of every output area: what a person would see.
+_SHOWN = """() => [...document.querySelectorAll('.jp-OutputArea-output')]
+  .map(o => o.innerText.trim()).filter(Boolean).map(t => t.slice(-400))"""
+
+
+def wait_or_show(page: Any, condition: str, *, timeout: float, name: str) -> None:
+    """``page.wait_for_function(condition)``; on a timeout, fail with what the notebook shows
+    (its outputs, errors and tracebacks included) and a screenshot in test-artifacts/, so a
+    failure in CI says why instead of only that it waited."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(condition, timeout=timeout)
+    except PlaywrightTimeout:
+        shot = ROOT / "test-artifacts" / f"timeout-{name}.png"
+        shot.parent.mkdir(exist_ok=True)
+        page.screenshot(path=str(shot), full_page=True)
+        shown = "\n---\n".join(page.evaluate(_SHOWN)) or "(no output)"
+        raise AssertionError(
+            f"waited {timeout / 1000:.0f} s for {condition!r}; screenshot {shot}; "
+            f"the outputs:\n{shown[-6000:]}"
+        ) from None
 
 
 def readme_image(name: str) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import ALL_PLAYABLE, NO_WIDGET_ERRORS, write_notebook
+from browser_support import ALL_PLAYABLE, NO_WIDGET_ERRORS, wait_or_show, write_notebook
 from test_players_everywhere import _run_all
 
 pytestmark = pytest.mark.browser
@@ -59,11 +59,17 @@ def _cell_output(page: Any, index: int) -> Any:
 def test_studio_and_players_meet_issue_15(jupyterlab: Any, page: Any, artifacts: Path) -> None:
     write_notebook(jupyterlab.root / "studio.ipynb", SETUP, LESSON, FULL, COMPARE, SOURCE, PLAY)
     _run_all(page, f"{jupyterlab.url}/lab/tree/studio.ipynb?reset", "studio.ipynb")
-    page.wait_for_function(
-        "() => document.querySelectorAll('.suno-nb-studio').length >= 2", timeout=180_000
+    wait_or_show(
+        page,
+        "() => document.querySelectorAll('.suno-nb-studio').length >= 2",
+        timeout=180_000,
+        name="studio",
     )
-    page.wait_for_function(
-        "() => document.querySelectorAll('.suno-nb-wave').length >= 4", timeout=120_000
+    wait_or_show(
+        page,
+        "() => document.querySelectorAll('.suno-nb-wave').length >= 4",
+        timeout=120_000,
+        name="studio-waves",
     )
     lesson, full = _cell_output(page, 1), _cell_output(page, 2)
     assert page.evaluate(NO_WIDGET_ERRORS)
