@@ -53,14 +53,26 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "live" in item.keywords and not _LIVE_TOKEN:
             item.add_marker(skip_live)
+    # The longest work first, so that on two workers neither is left for the end: the Binder
+    # test (one worker), then the frontends (the other), then everything else (make test keeps
+    # this order with xdist's --no-loadscope-reorder).
+    items.sort(key=lambda item: _start_order(item.nodeid))
+
+
+def _start_order(nodeid: str) -> int:
+    if nodeid.startswith(_ON_ITS_OWN):
+        return 0
+    return 1 if nodeid.startswith(_FRONTENDS) else 2
 
 
 # ``make test`` runs the suite on two workers (pytest-xdist ``-n 2``). Each test file goes to one
 # worker whole (its module fixtures are made once), and the browser and notebook tests all go to
 # the same worker, one after another: each starts Jupyter servers, kernels and a browser, which
-# want a core of their own. (A scheduler, not ``xdist_group`` marks: with pytest 9 xdist's
-# ``loadgroup`` no longer sees them.)
+# want a core of their own. The Binder test (a pip install, then two notebooks in that venv, no
+# browser) is left to either worker: it is the longest test, and timing does not matter to it.
+# (A scheduler, not ``xdist_group`` marks: with pytest 9 xdist's ``loadgroup`` no longer sees them.)
 _FRONTENDS = ("tests/browser/", "tests/notebooks/")
+_ON_ITS_OWN = ("tests/notebooks/test_binder.py",)
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -70,7 +82,9 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     class FilesAndFrontends(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::", 1)[0]
-            return "frontends" if path.startswith(_FRONTENDS) else path
+            if path.startswith(_FRONTENDS) and path not in _ON_ITS_OWN:
+                return "frontends"
+            return path
 
     return FilesAndFrontends(config, log)
 
