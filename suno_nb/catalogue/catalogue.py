@@ -355,20 +355,24 @@ class Catalogue:
         A catalogue that cannot write warns: the call itself already succeeded or failed."""
         if token is None:
             return
+        scope_item = (WRITE_SCOPE, str(token))
         try:
             with self._store.write() as conn:
                 writes.mark_answered(conn, token, result, error)
                 conn.execute(
                     "DELETE FROM claims WHERE scope = ? AND item = ? AND owner = ?",
-                    (WRITE_SCOPE, str(token), self.owner),
+                    (*scope_item, self.owner),
                 )
         except (SunoError, OSError, sqlite3.Error) as exc:
+            self._let_go(WRITE_SCOPE, [str(token)])
             warnings.warn(
                 f"suno_nb catalogue could not record the answer of endpoint write {token}: "
                 f"{exc}. It stays 'sending'; suno_nb.resume() re-sends it with its key",
                 stacklevel=3,
             )
-        self._let_go(WRITE_SCOPE, [str(token)])
+            return
+        with self._claims_lock:  # released in the transaction above, as task_submitted does
+            self._holding.discard(scope_item)
 
     def pending_writes(self) -> list[writes.PendingWrite]:
         """Keyed endpoint writes whose answer never arrived (``sending``: the kernel stopped
