@@ -57,9 +57,13 @@ _TOKEN = "frame.changed"  # the settings row the triggers mark
 _CHANGED = "changed"  # its value once a row changed: no snapshot matches it
 _TABLES = ("tasks", "clips", "files", "annotations", "tags", "features")
 _EVENTS = ("INSERT", "UPDATE", "DELETE")
-_TRIGGERS = tuple(
-    f"suno_nb_frame_{table}_{event.lower()}" for table in _TABLES for event in _EVENTS
+# (trigger name, table, event): the one list install() creates and current_key() counts
+_TRIGGER_SPECS = tuple(
+    (f"suno_nb_frame_{table}_{event.lower()}", table, event)
+    for table in _TABLES
+    for event in _EVENTS
 )
+_TRIGGERS = tuple(name for name, _, _ in _TRIGGER_SPECS)
 _META = b"suno_nb.snapshot"
 _FIELDS = b"suno_nb.request_fields"
 _DTYPES = b"suno_nb.dtypes"
@@ -125,14 +129,12 @@ def install(store: Any) -> None:
     """Create the missing triggers and put a new random change token in place (after a change,
     or when a trigger was missing); the store must be writable."""
     with store.write() as conn:
-        for table in _TABLES:
-            for event in _EVENTS:
-                conn.execute(
-                    f"CREATE TRIGGER IF NOT EXISTS suno_nb_frame_{table}_{event.lower()}"
-                    f" AFTER {event} ON {table} BEGIN UPDATE settings"
-                    f" SET value = '{_CHANGED}' WHERE name = '{_TOKEN}'"
-                    f" AND value != '{_CHANGED}'; END"
-                )
+        for name, table, event in _TRIGGER_SPECS:
+            conn.execute(
+                f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN"
+                f" UPDATE settings SET value = '{_CHANGED}' WHERE name = '{_TOKEN}'"
+                f" AND value != '{_CHANGED}'; END"
+            )
         # a new token even if one exists: changes made while a trigger was missing went unseen
         conn.execute(
             "INSERT INTO settings (name, value) VALUES (?, hex(randomblob(8)))"
